@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** Port of the embedded Postgres; a free one is picked when unset. */
+  EMBEDDED_PG_PORT: port.optional(),
+  /** Where the embedded Postgres keeps its data. */
+  EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
+  PORT: port.default(3000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Reads and validates the environment, naming every bad variable at once. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(source).map(([key, value]) => [key, value === '' ? undefined : value]),
+  );
+  const parsed = envSchema.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}
