@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '@/lib/auth/password';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client.ts';
+import { userCreateSchema, type UserCreateInput } from '@/lib/validations/user';
+
+export class UserInputError extends Error {
+  override name = 'UserInputError';
+}
+
+/** Creates a user with an argon2id password hash; refuses invalid input or a taken email with a clear message. */
+export async function createUser(input: UserCreateInput) {
+  const parsed = userCreateSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new UserInputError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  const { password, ...data } = parsed.data;
+  try {
+    return await db.user.create({
+      data: { ...data, passwordHash: await hashPassword(password) },
+      select: { id: true, email: true, role: true },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new UserInputError(`a user with email ${data.email} already exists`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * On a site with no users, creates an admin with a random password and returns
+ * the credentials (to be shown once); returns null when users exist.
+ */
+export async function createFirstAdmin(email = 'admin@example.com') {
+  if ((await db.user.count()) > 0) return null;
+  const password = randomBytes(15).toString('base64url');
+  const user = await createUser({ email, name: 'Admin', role: 'admin', password });
+  return { email: user.email, password };
+}

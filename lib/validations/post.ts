@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const SLUG_PATTERN = /^[\p{L}\p{N}\p{M}]+(?:[-+][\p{L}\p{N}\p{M}]+)*$/u;
+
+const optionalText = z.string().trim().max(2_000).nullable();
+const url = z
+  .string()
+  .trim()
+  .max(2_000)
+  .refine((value) => URL.canParse(value) && /^https?:/i.test(value), 'must be an http(s) URL');
+const termList = z.array(z.string().trim().min(1).max(100)).max(100);
+
+/**
+ * Everything a post is, as one value: what a revision stores and what an
+ * import or an editor's save produces. Tags and categories are names.
+ */
+export const postSnapshotSchema = z.object({
+  slug: z
+    .string()
+    .min(1, 'slug is empty')
+    .max(200)
+    .regex(SLUG_PATTERN, 'slug may hold only letters, digits and single - between them'),
+  title: z.string().trim().min(1, 'title is empty').max(500),
+  description: optionalText,
+  keywords: optionalText,
+  publishedAt: z.date(),
+  utcOffset: z.number().int().min(-840).max(840),
+  status: z.enum(['draft', 'published', 'scheduled']),
+  format: z.enum(['markdown', 'mdx', 'html']),
+  body: z.string().max(5_000_000, 'body is larger than 5 MB'),
+  sourceId: z.string().trim().min(1).max(100).nullable(),
+  sourceUrl: url.nullable(),
+  coverImage: z.string().trim().max(2_000).nullable(),
+  coverAlt: optionalText,
+  featuredImage: z.string().trim().max(2_000).nullable(),
+  featuredImagePreview: z.string().trim().max(2_000).nullable(),
+  tags: termList,
+  categories: termList,
+  extra: z.record(z.string(), z.unknown()),
+});
+
+export type PostSnapshot = z.infer<typeof postSnapshotSchema>;

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'editor'] as const;
+
+export const userCreateSchema = z.object({
+  email: z.email('must be an email address').trim().toLowerCase(),
+  name: z.string().trim().max(100).optional(),
+  role: z.enum(ROLES, 'must be admin or editor'),
+  password: z.string().min(12, 'must be at least 12 characters').max(1024),
+});
+
+export type UserCreateInput = z.input<typeof userCreateSchema>;

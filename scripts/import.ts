@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { collectSourceFiles } from '@/lib/content/files';
+import { importSources, type ImportReport } from '@/lib/content/import';
+import { migrate } from '@/lib/db/migrate';
+import { resolveDatabase } from '@/lib/db/resolve';
+import { runCli } from './cli';
+
+const USAGE = 'Usage: npm run content:import -- [--force] <file-or-directory>...';
+
+function printReport(report: ImportReport) {
+  for (const r of report.results) {
+    if (r.status === 'failed') console.error(`✗ ${r.file}: ${r.reason}`);
+    else if (r.status === 'conflict') console.error(`! ${r.file}: conflict: ${r.reason}`);
+    else if (r.status !== 'unchanged') console.log(`✓ ${r.file}: ${r.status} /posts/${r.slug}`);
+  }
+  const { imported, updated, unchanged, conflict, failed } = report.counts;
+  console.log(`\nImported ${imported}, updated ${updated}, unchanged ${unchanged}, conflicts ${conflict}, failed ${failed}.`);
+}
+
+await runCli(async () => {
+  const { values, positionals } = parseArgs({
+    options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (values.help || !positionals.length) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const database = await resolveDatabase();
+  await migrate(database.url, { log: console.log });
+  const sources = await collectSourceFiles(positionals);
+  const bar =
+    process.stdout.isTTY && sources.length > 20
+      ? new cliProgress.SingleBar({ format: 'Importing [{bar}] {value}/{total} files' }, cliProgress.Presets.shades_classic)
+      : null;
+  bar?.start(sources.length, 0);
+  const report = await importSources(sources, { force: values.force, onProgress: (done) => bar?.update(done) });
+  bar?.stop();
+  printReport(report);
+  return report.counts.failed + report.counts.conflict > 0 ? 1 : 0;
+});
