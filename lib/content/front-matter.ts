@@ -145,8 +145,9 @@ export function frontMatterOf(snapshot: PostSnapshot): Record<string, unknown> {
   out.slug = snapshot.slug;
   if (snapshot.description) out.description = snapshot.description;
   if (snapshot.keywords) out.keywords = snapshot.keywords;
-  if (snapshot.categories.length) out.categories = snapshot.categories;
-  if (snapshot.tags.length) out.tags = snapshot.tags;
+  // Always written, empty or not: `[]` is how an export says "no category" (`['']`, `['未分类']`).
+  out.categories = snapshot.categories;
+  out.tags = snapshot.tags;
   if (snapshot.sourceId) out.artid = snapshot.sourceId;
   const encoded = typeof rest.arturl_encode === 'string' ? decodeSourceUrl(rest.arturl_encode) : null;
   if (snapshot.sourceUrl && encoded !== snapshot.sourceUrl) out.source_url = snapshot.sourceUrl;

@@ -90,7 +90,7 @@ export function parsePostFile(fileName: string, bytes: Uint8Array): ParsedPostFi
     throw new ContentError(`unsupported file type ".${extension}" (expected ${IMPORTABLE_EXTENSIONS.map((e) => `.${e}`).join(', ')})`);
   }
   const text = decodeText(bytes);
-  if (!/^---[^\S\n]*\n/.test(text)) throw new ContentError('no front matter (a post file starts with a line "---")');
+  if (!/^---[a-z]*[^\S\n]*\n/i.test(text)) throw new ContentError('no front matter (a post file starts with a line "---")');
   if (!/\n---[^\S\n]*(\n|$)/.test(text.slice(3))) throw new ContentError('front matter is not closed by a line "---"');
   let parsed: matter.GrayMatterFile<string>;
   try {

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+export const TEMPLATE_DATABASE = 'inkwell_test_template';
+
+export async function withAdminClient<T>(adminUrl: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new database of its own for a test file: migrated (a copy of the template) or empty. */
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<string> {
+  const adminUrl = inject('adminDatabaseUrl');
+  const name = `inkwell_test_${randomBytes(6).toString('hex')}`;
+  const template = options.migrated === false ? 'template0' : TEMPLATE_DATABASE;
+  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  return adminUrl.replace(/\/[^/]*$/, `/${name}`);
+}
+
+/** Points `lib/db` at a fresh migrated database for this test file. */
+export async function useTestDatabase(): Promise<string> {
+  const url = await createTestDatabase();
+  process.env.DATABASE_URL = url;
+  return url;
+}
