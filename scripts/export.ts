@@ -1,3 +1,4 @@
+import './load-env';
 import { parseArgs } from 'node:util';
 import { exportPosts } from '@/lib/content/export';
 import { migrate } from '@/lib/db/migrate';

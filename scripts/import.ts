@@ -1,3 +1,4 @@
+import './load-env';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { collectSourceFiles } from '@/lib/content/files';

@@ -1,3 +1,4 @@
+import './load-env';
 import { resolveDatabase } from '@/lib/db/resolve';
 import { migrate } from '@/lib/db/migrate';
 import { runCli } from './cli';

@@ -1,3 +1,4 @@
+import './load-env';
 import { spawn, type ChildProcess } from 'node:child_process';
 import exitHook from 'async-exit-hook';
 import { importSources } from '@/lib/content/import';

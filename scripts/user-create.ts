@@ -1,3 +1,4 @@
+import './load-env';
 import { parseArgs } from 'node:util';
 import password from '@inquirer/password';
 import { migrate } from '@/lib/db/migrate';

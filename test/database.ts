@@ -4,11 +4,11 @@ import { inject } from 'vitest';
 
 export const TEMPLATE_DATABASE = 'inkwell_test_template';
 
-export async function withAdminClient<T>(adminUrl: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withAdminClient<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    return await use(client);
+    return await run(client);
   } finally {
     await client.end();
   }
@@ -24,7 +24,7 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
 }
 
 /** Points `lib/db` at a fresh migrated database for this test file. */
-export async function useTestDatabase(): Promise<string> {
+export async function connectTestDatabase(): Promise<string> {
   const url = await createTestDatabase();
   process.env.DATABASE_URL = url;
   return url;

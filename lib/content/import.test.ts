@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '@/lib/db';
-import { useTestDatabase } from '@/test/database';
+import { connectTestDatabase } from '@/test/database';
 import { exportPosts } from './export';
 import { collectSourceFiles } from './files';
 import { importSources, type ImportReport } from './import';
@@ -41,7 +41,7 @@ async function editorSave(postId: number, change: { title: string }) {
 }
 
 beforeAll(async () => {
-  await useTestDatabase();
+  await connectTestDatabase();
 });
 afterAll(() => disconnectDb());
 

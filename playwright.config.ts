@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const isCI = Boolean(process.env.CI);
+
+// Debian's Chromium when present (Playwright cannot download its own here); otherwise Playwright's.
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const launchOptions = systemChromium
+  ? {
+      executablePath: systemChromium,
+      args: [
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: 'e2e',
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  workers: 2,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    launchOptions,
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+  webServer: {
+    // A production build against its own embedded Postgres, seeded from content/ on every run.
+    command: 'node --import tsx e2e/server.ts',
+    url: `http://127.0.0.1:${port}/`,
+    env: { PORT: String(port), EMBEDDED_PG_DIR: '.data/e2e-postgres', E2E_RESET: '1' },
+    timeout: 300_000,
+    reuseExistingServer: !isCI,
+    stdout: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+  },
+});
