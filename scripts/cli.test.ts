@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile, cp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -106,5 +107,26 @@ describe('user:create', () => {
     const second = await create();
     expect(second.code).toBe(1);
     expect(second.out).toContain('a user with email new@example.com already exists');
+  });
+});
+
+describe('the embedded Postgres', () => {
+  it('stops cleanly when its process gets SIGTERM', async () => {
+    const dir = path.join('.data', `signal-test-${process.pid}`);
+    const { DATABASE_URL: _omit, ...base } = process.env;
+    const child = execFile(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'test/fixtures/hold-database.ts'],
+      { env: { ...base, EMBEDDED_PG_DIR: dir } },
+    );
+    await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve()));
+    const pidFile = path.join(dir, 'postmaster.pid');
+    const postmaster = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(existsSync(pidFile)).toBe(false);
+    expect(() => process.kill(postmaster, 0)).toThrow();
+    await rm(dir, { recursive: true, force: true });
+    await rm(`${dir}.credentials.json`, { force: true });
   });
 });

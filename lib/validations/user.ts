@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const ROLES = ['admin', 'editor'] as const;
 
 export const userCreateSchema = z.object({
-  email: z.email('must be an email address').trim().toLowerCase(),
+  email: z.string().trim().toLowerCase().pipe(z.email('must be an email address')),
   name: z.string().trim().max(100).optional(),
   role: z.enum(ROLES, 'must be admin or editor'),
   password: z.string().min(12, 'must be at least 12 characters').max(1024),
