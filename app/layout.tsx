@@ -1,11 +1,21 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { siteConfig } from '@/lib/site';
+import { siteConfig, siteUrl } from '@/lib/site';
 import './globals.css';
 
 export const metadata: Metadata = {
+  metadataBase: siteUrl(),
   title: { default: siteConfig.name, template: `%s · ${siteConfig.name}` },
   description: siteConfig.description,
+  alternates: { types: { 'application/rss+xml': [{ url: '/feed.xml', title: `${siteConfig.name} RSS` }] } },
+  openGraph: { siteName: siteConfig.name, locale: siteConfig.locale, type: 'website' },
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#16181d' },
+  ],
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

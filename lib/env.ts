@@ -12,6 +12,10 @@ const envSchema = z.object({
   /** Where the embedded Postgres keeps its data. */
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   PORT: port.default(3000),
+  /** Public origin for absolute URLs in the feed, sitemap and canonical links. */
+  SITE_URL: z.url().optional(),
+  /** Shared secret of POST /api/revalidate; `npm start` makes one when unset. */
+  REVALIDATE_SECRET: z.string().min(16).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,16 @@ export const siteConfig = {
   name: '生成式 AI 笔记',
   description: '关于大模型、AIGC 与生成式 AI 工程实践的中文博客。',
   lang: 'zh-CN',
+  locale: 'zh_CN',
   /** Offset for a front-matter date that names none: China Standard Time. */
   defaultUtcOffset: 8 * 60,
 } as const;
+
+/** The public origin for absolute URLs (feed, sitemap, canonical links): SITE_URL, else localhost. */
+export function siteUrl(): URL {
+  return new URL(process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`);
+}
+
+export const postPath = (slug: string) => `/posts/${encodeURIComponent(slug)}`;
+export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
+export const categoryPath = (slug: string) => `/categories/${encodeURIComponent(slug)}`;

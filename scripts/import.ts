@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { collectSourceFiles } from '@/lib/content/files';
 import { importSources, type ImportReport } from '@/lib/content/import';
+import { revalidatePublic, tagsFor } from '@/lib/cache/revalidate';
 import { migrate } from '@/lib/db/migrate';
 import { resolveDatabase } from '@/lib/db/resolve';
 import { runCli } from './cli';
@@ -39,5 +40,8 @@ await runCli(async () => {
   const report = await importSources(sources, { force: values.force, onProgress: (done) => bar?.update(done) });
   bar?.stop();
   printReport(report);
+  const affected = report.results.flatMap((r) => (r.affected ? [r.affected] : []));
+  const warning = await revalidatePublic(affected.length ? tagsFor(affected) : []);
+  if (warning) console.warn(`Warning: ${warning}`);
   return report.counts.failed + report.counts.conflict > 0 ? 1 : 0;
 });

@@ -1,12 +1,16 @@
 import './load-env';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import exitHook from 'async-exit-hook';
+import { CacheTags } from '@/lib/cache-tags';
+import { registerServer } from '@/lib/cache/server-registry';
 import { importSources } from '@/lib/content/import';
 import { collectSourceFiles } from '@/lib/content/files';
 import { db } from '@/lib/db';
 import { migrate } from '@/lib/db/migrate';
 import { resolveDatabase } from '@/lib/db/resolve';
 import { readEnv } from '@/lib/env';
+import { rerenderStalePosts } from '@/lib/posts/rerender';
 import { createFirstAdmin } from '@/lib/users/mutations';
 import { buildIsStale } from './build-freshness';
 
@@ -31,6 +35,18 @@ function stopGroup(child: ChildProcess): Promise<unknown> {
   }
   const force = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 10_000);
   return exited.finally(() => clearTimeout(force));
+}
+
+/** Polls the health route until the server answers, or the server process exits. */
+async function waitUntilServing(origin: string, exited: Promise<number>): Promise<boolean> {
+  let done = false;
+  void exited.then(() => (done = true));
+  while (!done) {
+    const ok = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
 }
 
 async function seedIfEmpty() {
@@ -63,10 +79,14 @@ const env = readEnv();
 const database = await resolveDatabase();
 await migrate(database.url, { log: console.log });
 await seedIfEmpty();
+const rerendered = await rerenderStalePosts();
+if (rerendered.done) console.log(`Recompiled ${rerendered.done} posts for the current renderer.`);
+for (const f of rerendered.failed) console.error(`  ✗ post #${f.id} could not be recompiled: ${f.reason}`);
 await announceFirstAdmin(env.PORT);
 await db.$disconnect();
 
-const childEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env, DATABASE_URL: database.url };
+const revalidateSecret = env.REVALIDATE_SECRET ?? randomBytes(24).toString('base64url');
+const childEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env, DATABASE_URL: database.url, REVALIDATE_SECRET: revalidateSecret };
 let child: ChildProcess | undefined;
 exitHook((done) => {
   if (!child) return done();
@@ -80,4 +100,17 @@ if (mode === 'start' && (await buildIsStale())) {
   if (code !== 0) process.exit(code);
 }
 child = run([mode, '--port', String(env.PORT)], childEnv);
-process.exit(await waitForExit(child));
+const exited = waitForExit(child);
+const origin = `http://127.0.0.1:${env.PORT}`;
+if (await waitUntilServing(origin, exited)) {
+  // Pages prerendered at build hold no data (lib/posts/visibility.ts): refresh everything once.
+  await fetch(`${origin}/api/revalidate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${revalidateSecret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ tags: [CacheTags.site] }),
+  });
+  const unregister = await registerServer(database.url, { url: origin, secret: revalidateSecret, pid: process.pid });
+  exitHook((done) => void unregister().finally(done));
+  console.log(`Serving ${database.embedded ? 'the seeded site' : 'the site'} at http://localhost:${env.PORT}`);
+}
+process.exit(await exited);

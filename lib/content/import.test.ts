@@ -36,8 +36,11 @@ async function editorSave(postId: number, change: { title: string }) {
   });
   const { updatePost } = await import('@/lib/posts/mutations');
   const { snapshotOfPost, postWithTermsInclude } = await import('@/lib/posts/snapshot');
+  const { renderBody } = await import('@/lib/render/render');
   const post = await db.post.findUniqueOrThrow({ where: { id: postId }, include: postWithTermsInclude });
-  await db.$transaction((tx) => updatePost(tx, postId, post.version, { ...snapshotOfPost(post), ...change }, { authorId: editor.id }));
+  const snapshot = { ...snapshotOfPost(post), ...change };
+  const rendered = await renderBody(snapshot.format, snapshot.body, snapshot.title);
+  await db.$transaction((tx) => updatePost(tx, postId, post.version, snapshot, rendered, { authorId: editor.id }));
 }
 
 beforeAll(async () => {

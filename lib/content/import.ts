@@ -1,9 +1,12 @@
+import type { Affected } from '@/lib/cache/revalidate';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { DuplicatePostError, EditConflictError } from '@/lib/posts/errors';
 import { createPost, updatePost } from '@/lib/posts/mutations';
 import { contentHash } from '@/lib/posts/snapshot';
 import { canonicalTermNames } from '@/lib/posts/terms';
+import { RenderError } from '@/lib/render/errors';
+import { renderBody } from '@/lib/render/render';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { ContentError } from './errors';
 import type { SourceFile } from './files';
@@ -20,6 +23,8 @@ export interface ImportResult {
   slug?: string;
   /** Why a file failed or conflicted. */
   reason?: string;
+  /** Public pages the write touched, for revalidation. */
+  affected?: Affected;
 }
 
 export interface ImportReport {
@@ -39,7 +44,7 @@ interface Prepared {
   sourceText: string;
 }
 
-type Tx = Prisma.TransactionClient;
+type Reader = Pick<Prisma.TransactionClient, 'post' | 'slugRedirect'>;
 
 async function prepare(source: SourceFile): Promise<Prepared> {
   const bytes = await source.read();
@@ -49,7 +54,7 @@ async function prepare(source: SourceFile): Promise<Prepared> {
   return { file: source.name, snapshot, sourceText: decodeText(bytes) };
 }
 
-async function findExisting(tx: Tx, snapshot: PostSnapshot) {
+async function findExisting(tx: Reader, snapshot: PostSnapshot) {
   const select = { id: true, version: true, sourceId: true } as const;
   if (snapshot.sourceId) {
     const bySource = await tx.post.findUnique({ where: { sourceId: snapshot.sourceId }, select });
@@ -66,48 +71,54 @@ async function findExisting(tx: Tx, snapshot: PostSnapshot) {
   return redirect?.post ?? null;
 }
 
+type Decision =
+  | { action: 'skip'; result: ImportResult }
+  | { action: 'create' | 'update'; snapshot: PostSnapshot; existing: { id: number; version: number } | null };
+
+/** Reads only: what importing this file would do. The write re-checks the version it saw. */
+async function decide(item: Prepared, force: boolean): Promise<Decision> {
+  const snapshot = {
+    ...item.snapshot,
+    tags: await canonicalTermNames(db, 'tag', item.snapshot.tags),
+    categories: await canonicalTermNames(db, 'category', item.snapshot.categories),
+  };
+  const existing = await findExisting(db, snapshot);
+  if (!existing) return { action: 'create', snapshot, existing: null };
+  const same = { file: item.file, postId: existing.id, slug: snapshot.slug };
+  const hash = contentHash(snapshot);
+  const latest = await db.revision.findFirst({
+    where: { postId: existing.id },
+    orderBy: { number: 'desc' },
+    select: { number: true, authorId: true, contentHash: true, author: { select: { email: true } } },
+  });
+  if (latest?.contentHash === hash) return { action: 'skip', result: { ...same, status: 'unchanged' } };
+  const lastImport = await db.revision.findFirst({
+    where: { postId: existing.id, authorId: null },
+    orderBy: { number: 'desc' },
+    select: { contentHash: true },
+  });
+  // The file has not changed since it was last imported: editors' later work stands.
+  if (lastImport?.contentHash === hash) return { action: 'skip', result: { ...same, status: 'unchanged' } };
+  if (latest?.authorId != null && !force) {
+    const who = latest.author?.email ?? `user #${latest.authorId}`;
+    const reason = `post #${existing.id} was edited in the admin since its last import (revision ${latest.number} by ${who}); use --force to replace it with this file`;
+    return { action: 'skip', result: { ...same, status: 'conflict', reason } };
+  }
+  return { action: 'update', snapshot, existing };
+}
+
 async function importOne(item: Prepared, force: boolean): Promise<ImportResult> {
-  return db.$transaction(
-    async (tx) => {
-      const snapshot = {
-        ...item.snapshot,
-        tags: await canonicalTermNames(tx, 'tag', item.snapshot.tags),
-        categories: await canonicalTermNames(tx, 'category', item.snapshot.categories),
-      };
-      const meta = { authorId: null, message: `Imported from ${item.file}`, sourceText: item.sourceText };
-      const existing = await findExisting(tx, snapshot);
-      if (!existing) {
-        const saved = await createPost(tx, snapshot, meta);
-        return { file: item.file, status: 'imported' as const, postId: saved.id, slug: saved.slug };
-      }
-      const same = { file: item.file, postId: existing.id, slug: snapshot.slug };
-      const hash = contentHash(snapshot);
-      const latest = await tx.revision.findFirst({
-        where: { postId: existing.id },
-        orderBy: { number: 'desc' },
-        select: { number: true, authorId: true, contentHash: true, author: { select: { email: true } } },
-      });
-      if (latest?.contentHash === hash) return { ...same, status: 'unchanged' as const };
-      const lastImport = await tx.revision.findFirst({
-        where: { postId: existing.id, authorId: null },
-        orderBy: { number: 'desc' },
-        select: { contentHash: true },
-      });
-      // The file has not changed since it was last imported: editors' later work stands.
-      if (lastImport?.contentHash === hash) return { ...same, status: 'unchanged' as const };
-      if (latest?.authorId != null && !force) {
-        const who = latest.author?.email ?? `user #${latest.authorId}`;
-        return {
-          ...same,
-          status: 'conflict' as const,
-          reason: `post #${existing.id} was edited in the admin since its last import (revision ${latest.number} by ${who}); use --force to replace it with this file`,
-        };
-      }
-      const saved = await updatePost(tx, existing.id, existing.version, snapshot, meta);
-      return { ...same, status: 'updated' as const, slug: saved.slug };
-    },
+  const decision = await decide(item, force);
+  if (decision.action === 'skip') return decision.result;
+  const { snapshot, existing } = decision;
+  // Compile outside the transaction; only changed posts pay for it.
+  const rendered = await renderBody(snapshot.format, snapshot.body, snapshot.title);
+  const meta = { authorId: null, message: `Imported from ${item.file}`, sourceText: item.sourceText };
+  const saved = await db.$transaction(
+    (tx) => (existing ? updatePost(tx, existing.id, existing.version, snapshot, rendered, meta) : createPost(tx, snapshot, rendered, meta)),
     { timeout: 60_000, maxWait: 30_000 },
   );
+  return { file: item.file, status: existing ? 'updated' : 'imported', postId: saved.id, slug: saved.slug, affected: saved.affected };
 }
 
 function isRetryable(error: unknown): boolean {
@@ -131,6 +142,7 @@ async function importWithRetry(item: Prepared, force: boolean): Promise<ImportRe
 
 function reasonOf(error: unknown): string {
   if (error instanceof ContentError || error instanceof DuplicatePostError) return error.message;
+  if (error instanceof RenderError) return `body: ${error.message}`;
   if (error instanceof Error) return error.message.split('\n').filter(Boolean).pop() ?? error.name;
   return String(error);
 }

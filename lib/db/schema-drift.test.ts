@@ -15,11 +15,24 @@ type Field = Model['fields'][number];
 
 let dmmf: Dmmf;
 let client: pg.Client;
+let unsupported: { model: string; name: string; column: string; type: string; required: boolean }[];
+
+/** DMMF leaves out `Unsupported("…")` fields; read them from the schema text. */
+function unsupportedFields(schema: string) {
+  let model = '';
+  return schema.split('\n').flatMap((line) => {
+    model = /^model (\w+) \{/.exec(line)?.[1] ?? (line.startsWith('}') ? '' : model);
+    const field = /^\s+(\w+)\s+Unsupported\("(\w+)"\)(\?)?(.*)$/.exec(line);
+    if (!model || !field) return [];
+    const [, name, type, optional, rest] = field;
+    return [{ model, name: name!, column: /@map\("(\w+)"\)/.exec(rest!)?.[1] ?? name!, type: type!, required: !optional }];
+  });
+}
 
 const tableOf = (model: Model) => model.dbName ?? model.name;
 const columnOf = (model: Model, name: string) => {
-  const field = model.fields.find((f) => f.name === name)!;
-  return field.dbName ?? field.name;
+  const field = model.fields.find((f) => f.name === name);
+  return field ? (field.dbName ?? field.name) : unsupported.find((u) => u.model === model.name && u.name === name)!.column;
 };
 
 function expectedType(field: Field): string {
@@ -41,7 +54,9 @@ function dbDefaultExpected(field: Field): boolean {
 }
 
 beforeAll(async () => {
-  dmmf = await internals.getDMMF({ datamodel: readFileSync('prisma/schema.prisma', 'utf8') });
+  const schema = readFileSync('prisma/schema.prisma', 'utf8');
+  dmmf = await internals.getDMMF({ datamodel: schema });
+  unsupported = unsupportedFields(schema);
   client = new pg.Client({ connectionString: await createTestDatabase() });
   await client.connect();
 });
@@ -71,7 +86,8 @@ describe('the migrated database matches schema.prisma', () => {
     const expected = dmmf.datamodel.models.flatMap((model) =>
       model.fields
         .filter((f) => f.kind !== 'object')
-        .map((f) => `${tableOf(model)}.${f.dbName ?? f.name}: ${expectedType(f)}${f.isRequired ? '' : '?'}${dbDefaultExpected(f) ? ' default' : ''}`),
+        .map((f) => `${tableOf(model)}.${f.dbName ?? f.name}: ${expectedType(f)}${f.isRequired ? '' : '?'}${dbDefaultExpected(f) ? ' default' : ''}`)
+        .concat(unsupported.filter((u) => u.model === model.name).map((u) => `${tableOf(model)}.${u.column}: ${u.type}${u.required ? '' : '?'}`)),
     );
     expect(actual.sort()).toEqual(expected.sort());
   });
@@ -90,8 +106,9 @@ describe('the migrated database matches schema.prisma', () => {
       `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     );
     const actual = rows.map((r) => {
-      const [, unique, table, columns] = /^CREATE (UNIQUE )?INDEX \S+ ON public\.(\S+) USING btree \((.*)\)$/.exec(r.definition) ?? [];
-      return `${r.name}: ${unique ? 'unique ' : ''}${table?.replace(/"/g, '')}(${columns?.replace(/"/g, '')})`;
+      const [, unique, table, method, columns] = /^CREATE (UNIQUE )?INDEX \S+ ON public\.(\S+) USING (\w+) \((.*)\)$/.exec(r.definition) ?? [];
+      const using = method === 'btree' ? '' : ` using ${method}`;
+      return `${r.name}: ${unique ? 'unique ' : ''}${table?.replace(/"/g, '')}${using}(${columns?.replace(/"/g, '')})`;
     });
     const expected = dmmf.datamodel.indexes.map((index) => {
       const model = dmmf.datamodel.models.find((m) => m.name === index.model)!;
@@ -100,7 +117,9 @@ describe('the migrated database matches schema.prisma', () => {
       const suffix = { id: 'pkey', unique: 'key', normal: 'idx', fulltext: 'idx' }[index.type];
       const name = index.dbName ?? (index.type === 'id' ? `${table}_pkey` : `${table}_${columns.join('_')}_${suffix}`);
       const list = index.fields.map((f, i) => `${columns[i]}${f.sortOrder === 'desc' ? ' DESC' : ''}`).join(', ');
-      return `${name}: ${index.type === 'normal' ? '' : 'unique '}${table}(${list})`;
+      const algorithm = (index as { algorithm?: string }).algorithm;
+      const using = algorithm && algorithm !== 'BTree' ? ` using ${algorithm.toLowerCase()}` : '';
+      return `${name}: ${index.type === 'normal' ? '' : 'unique '}${table}${using}(${list})`;
     });
     expect(actual.sort()).toEqual(expected.sort());
   });

@@ -1,8 +1,11 @@
 import { frontMatterOf } from '@/lib/content/front-matter';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
+import type { RenderedBody } from '@/lib/render/render';
+import { segmentForIndex } from '@/lib/search/segment';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { DuplicatePostError, EditConflictError } from './errors';
 import { contentHash, postColumns } from './snapshot';
+import { PUBLIC_POST_SQL } from './visibility';
 import { ensureTerms } from './terms';
 
 type Tx = Prisma.TransactionClient;
@@ -19,6 +22,52 @@ export interface SavedPost {
   id: number;
   version: number;
   slug: string;
+  /** What public pages the save touched: slugs of the post (old and new), its tags and categories (before and after). */
+  affected: { slugs: string[]; tagSlugs: string[]; categorySlugs: string[] };
+}
+
+export function renderedColumns(rendered: RenderedBody) {
+  return {
+    html: rendered.html,
+    toc: rendered.toc as unknown as Prisma.InputJsonArray,
+    searchText: rendered.text,
+    readingMinutes: rendered.readingMinutes,
+    renderHash: rendered.renderHash,
+  };
+}
+
+/** Words segmented in the app (Intl.Segmenter) so Postgres' 'simple' parser indexes CJK text word by word. */
+export async function indexForSearch(tx: Tx, postId: number, snapshot: PostSnapshot, text: string) {
+  const title = segmentForIndex(snapshot.title);
+  const meta = segmentForIndex([snapshot.description, snapshot.keywords, ...snapshot.tags, ...snapshot.categories].filter(Boolean).join(' '));
+  await tx.$executeRaw`
+    UPDATE posts SET search_vector =
+      setweight(to_tsvector('simple', ${title}), 'A') ||
+      setweight(to_tsvector('simple', ${meta}), 'B') ||
+      setweight(to_tsvector('simple', ${segmentForIndex(text)}), 'C')
+    WHERE id = ${postId}`;
+}
+
+/** Slugs of the public posts either side of this one: their pages link to it. */
+async function neighbourSlugs(tx: Tx, postId: number): Promise<string[]> {
+  const rows = await tx.$queryRawUnsafe<{ slug: string }[]>(
+    `WITH me AS (SELECT published_at, id FROM posts WHERE id = $1)
+     (SELECT p.slug FROM posts p, me WHERE ${PUBLIC_POST_SQL} AND (p.published_at, p.id) < (me.published_at, me.id)
+      ORDER BY p.published_at DESC, p.id DESC LIMIT 1)
+     UNION ALL
+     (SELECT p.slug FROM posts p, me WHERE ${PUBLIC_POST_SQL} AND (p.published_at, p.id) > (me.published_at, me.id)
+      ORDER BY p.published_at ASC, p.id ASC LIMIT 1)`,
+    postId,
+  );
+  return rows.map((r) => r.slug);
+}
+
+async function termSlugs(tx: Tx, postId: number) {
+  const [tags, categories] = [
+    await tx.postTag.findMany({ where: { postId }, select: { tag: { select: { slug: true } } } }),
+    await tx.postCategory.findMany({ where: { postId }, select: { category: { select: { slug: true } } } }),
+  ];
+  return { tagSlugs: tags.map((t) => t.tag.slug), categorySlugs: categories.map((c) => c.category.slug) };
 }
 
 function revisionData(snapshot: PostSnapshot, meta: RevisionMeta) {
@@ -57,7 +106,7 @@ async function assertFree(tx: Tx, snapshot: PostSnapshot, postId?: number) {
 }
 
 /** Creates a post and its first revision. Run inside a transaction. */
-export async function createPost(tx: Tx, snapshot: PostSnapshot, meta: RevisionMeta): Promise<SavedPost> {
+export async function createPost(tx: Tx, snapshot: PostSnapshot, rendered: RenderedBody, meta: RevisionMeta): Promise<SavedPost> {
   await assertFree(tx, snapshot);
   const links = await termLinks(tx, snapshot);
   // A live post's slug outranks another post's old-slug redirect.
@@ -65,6 +114,7 @@ export async function createPost(tx: Tx, snapshot: PostSnapshot, meta: RevisionM
   const post = await tx.post.create({
     data: {
       ...postColumns(snapshot),
+      ...renderedColumns(rendered),
       version: 1,
       tags: { create: links.tags },
       categories: { create: links.categories },
@@ -72,7 +122,8 @@ export async function createPost(tx: Tx, snapshot: PostSnapshot, meta: RevisionM
     },
     select: { id: true, version: true, slug: true },
   });
-  return post;
+  await indexForSearch(tx, post.id, snapshot, rendered.text);
+  return { ...post, affected: { slugs: [post.slug, ...(await neighbourSlugs(tx, post.id))], ...(await termSlugs(tx, post.id)) } };
 }
 
 /**
@@ -85,14 +136,17 @@ export async function updatePost(
   postId: number,
   baseVersion: number,
   snapshot: PostSnapshot,
+  rendered: RenderedBody,
   meta: RevisionMeta,
 ): Promise<SavedPost> {
   const before = await tx.post.findUnique({ where: { id: postId }, select: { slug: true } });
   if (!before) throw new Error(`post #${postId} does not exist`);
+  const termsBefore = await termSlugs(tx, postId);
+  const neighboursBefore = await neighbourSlugs(tx, postId);
   await assertFree(tx, snapshot, postId);
   const { count } = await tx.post.updateMany({
     where: { id: postId, version: baseVersion },
-    data: { ...postColumns(snapshot), version: { increment: 1 } },
+    data: { ...postColumns(snapshot), ...renderedColumns(rendered), version: { increment: 1 } },
   });
   if (count === 0) throw new EditConflictError(postId, baseVersion);
 
@@ -111,5 +165,17 @@ export async function updatePost(
       update: { postId },
     });
   }
-  return { id: postId, version: baseVersion + 1, slug: snapshot.slug };
+  await indexForSearch(tx, postId, snapshot, rendered.text);
+  const termsAfter = await termSlugs(tx, postId);
+  const unique = (values: string[]) => [...new Set(values)];
+  return {
+    id: postId,
+    version: baseVersion + 1,
+    slug: snapshot.slug,
+    affected: {
+      slugs: unique([before.slug, snapshot.slug, ...neighboursBefore, ...(await neighbourSlugs(tx, postId))]),
+      tagSlugs: unique([...termsBefore.tagSlugs, ...termsAfter.tagSlugs]),
+      categorySlugs: unique([...termsBefore.categorySlugs, ...termsAfter.categorySlugs]),
+    },
+  };
 }

@@ -18,13 +18,3 @@ export async function* listPostsForExport(options: { includeTrashed?: boolean } 
     cursor = batch[batch.length - 1]!.id;
   }
 }
-
-/** Published, live posts, newest first: the public home page list. */
-export async function listPublishedPosts(options: { limit?: number } = {}) {
-  return db.post.findMany({
-    where: { status: 'published', deletedAt: null, publishedAt: { lte: new Date() } },
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-    take: options.limit ?? 20,
-    select: { id: true, slug: true, title: true, description: true, publishedAt: true, utcOffset: true },
-  });
-}

@@ -7,7 +7,7 @@ export type TermKind = 'tag' | 'category';
 const TABLES = { tag: 'tags', category: 'categories' } as const;
 
 /** Existing spellings win: maps each name to the stored name of the same case-insensitive term, if there is one. */
-export async function canonicalTermNames(tx: Tx, kind: TermKind, names: string[]): Promise<string[]> {
+export async function canonicalTermNames(tx: Pick<Tx, 'tag' | 'category'>, kind: TermKind, names: string[]): Promise<string[]> {
   if (!names.length) return [];
   const keys = names.map(termKey);
   const rows =

@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import type { PostSummary } from '@/lib/posts/views';
+import { postPath } from '@/lib/site';
+import { PostMeta } from './post-meta';
+import { TermLinks } from './term-links';
+
+interface PostListProps {
+  posts: PostSummary[];
+}
+
+export function PostList({ posts }: PostListProps) {
+  return (
+    <ol className="post-list">
+      {posts.map((post) => (
+        <li key={post.id}>
+          <article className="post-card">
+            <h2>
+              <Link href={postPath(post.slug)}>{post.title}</Link>
+            </h2>
+            <PostMeta post={post} />
+            {post.description ? <p className="post-description">{post.description}</p> : null}
+            <TermLinks terms={post.tags} kind="tag" label="标签" />
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import { searchPosts } from '@/lib/search/public';
+import { postPath } from '@/lib/site';
+import { Highlighted } from './highlighted';
+import { PostMeta } from './post-meta';
+
+interface SearchResultsProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+
+export async function SearchResults({ searchParams }: SearchResultsProps) {
+  const params = await searchParams;
+  const query = first(params.q).trim().slice(0, 200);
+  const page = Math.max(1, Math.min(1000, Number.parseInt(first(params.page), 10) || 1));
+  const result = query ? await searchPosts(query, page) : null;
+  return (
+    <>
+      <form action="/search" role="search" className="search-form">
+        <label htmlFor="search-q">搜索文章</label>
+        <input id="search-q" name="q" type="search" defaultValue={query} placeholder="例如：RAG、提示词、AIGC 应用" />
+        <button type="submit">搜索</button>
+      </form>
+      {result ? (
+        <section aria-labelledby="results-title" aria-live="polite">
+          <h2 id="results-title">
+            {result.total ? `找到 ${result.total} 篇与「${query}」相关的文章` : `没有找到与「${query}」相关的文章`}
+          </h2>
+          <ol className="search-results">
+            {result.items.map((hit) => (
+              <li key={hit.slug}>
+                <h3>
+                  <Link href={postPath(hit.slug)}>
+                    <Highlighted parts={hit.title} />
+                  </Link>
+                </h3>
+                <PostMeta post={hit} />
+                <p className="snippet">
+                  …<Highlighted parts={hit.snippet} />…
+                </p>
+              </li>
+            ))}
+          </ol>
+          <SearchPagination query={query} page={result.page} pageCount={result.pageCount} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function SearchPagination({ query, page, pageCount }: { query: string; page: number; pageCount: number }) {
+  if (pageCount <= 1) return null;
+  const href = (n: number) => `/search?q=${encodeURIComponent(query)}${n > 1 ? `&page=${n}` : ''}`;
+  return (
+    <nav className="pagination" aria-label="搜索结果分页">
+      {page > 1 ? <Link href={href(page - 1)}>← 上一页</Link> : null}
+      <span>
+        第 {page} / {pageCount} 页
+      </span>
+      {page < pageCount ? <Link href={href(page + 1)}>下一页 →</Link> : null}
+    </nav>
+  );
+}

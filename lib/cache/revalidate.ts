@@ -1,0 +1,36 @@
+import { CacheTags } from '@/lib/cache-tags';
+import { clearRedirectCache } from '@/lib/posts/redirects';
+import { notifyRunningServer } from './server-registry';
+
+export interface Affected {
+  slugs: string[];
+  tagSlugs: string[];
+  categorySlugs: string[];
+}
+
+/** The cache tags of every public page a save touched: its article (old and new slug), neighbours, terms, lists. */
+export function tagsFor(affected: Affected[]): string[] {
+  const tags = new Set<string>([CacheTags.postLists, CacheTags.terms]);
+  for (const a of affected) {
+    a.slugs.forEach((s) => tags.add(CacheTags.post(s)));
+    a.tagSlugs.forEach((s) => tags.add(CacheTags.tag(s)));
+    a.categorySlugs.forEach((s) => tags.add(CacheTags.category(s)));
+  }
+  return [...tags];
+}
+
+/**
+ * Expires the given cache tags so the next request renders fresh pages. Inside
+ * the Next.js server this is direct; from a CLI it asks the running server (if any)
+ * through POST /api/revalidate. Returns a warning when a running server could not be told.
+ */
+export async function revalidatePublic(tags: string[]): Promise<string | null> {
+  if (!tags.length) return null;
+  if (process.env.NEXT_RUNTIME) {
+    const { revalidateTag } = await import('next/cache');
+    for (const tag of tags) revalidateTag(tag, { expire: 0 });
+    clearRedirectCache();
+    return null;
+  }
+  return notifyRunningServer(tags);
+}

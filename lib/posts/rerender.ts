@@ -1,0 +1,38 @@
+import { db } from '@/lib/db';
+import { RENDER_HASH_PREFIX, renderBody } from '@/lib/render/render';
+import { indexForSearch, renderedColumns } from './mutations';
+import { postWithTermsInclude, snapshotOfPost } from './snapshot';
+
+/**
+ * Compiles again every post whose stored HTML came from an older renderer (or
+ * none), so a pipeline change reaches old posts without touching their
+ * revisions. Returns how many were redone and which could not be.
+ */
+export async function rerenderStalePosts(): Promise<{ done: number; failed: { id: number; reason: string }[] }> {
+  const failed: { id: number; reason: string }[] = [];
+  let done = 0;
+  let cursor = 0;
+  for (;;) {
+    const batch = await db.post.findMany({
+      where: { id: { gt: cursor }, OR: [{ renderHash: null }, { NOT: { renderHash: { startsWith: RENDER_HASH_PREFIX } } }] },
+      include: postWithTermsInclude,
+      orderBy: { id: 'asc' },
+      take: 100,
+    });
+    for (const post of batch) {
+      try {
+        const snapshot = snapshotOfPost(post);
+        const rendered = await renderBody(post.format, post.body, post.title);
+        await db.$transaction(async (tx) => {
+          await tx.post.update({ where: { id: post.id }, data: renderedColumns(rendered) });
+          await indexForSearch(tx, post.id, snapshot, rendered.text);
+        });
+        done++;
+      } catch (error) {
+        failed.push({ id: post.id, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (batch.length < 100) return { done, failed };
+    cursor = batch[batch.length - 1]!.id;
+  }
+}

@@ -1,0 +1,53 @@
+import type { Prisma } from '@/lib/generated/prisma/client.ts';
+import type { TocEntry } from '@/lib/render/enhance';
+
+export interface TermLink {
+  name: string;
+  slug: string;
+}
+
+export interface PostSummary {
+  id: number;
+  slug: string;
+  title: string;
+  description: string | null;
+  publishedAt: Date;
+  utcOffset: number;
+  readingMinutes: number;
+  tags: TermLink[];
+}
+
+export interface PostView extends PostSummary {
+  keywords: string | null;
+  html: string;
+  toc: TocEntry[];
+  categories: TermLink[];
+  coverImage: string | null;
+  coverAlt: string | null;
+  sourceUrl: string | null;
+  updatedAt: Date;
+}
+
+export interface Paginated<T> {
+  items: T[];
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+export const summarySelect = {
+  id: true,
+  slug: true,
+  title: true,
+  description: true,
+  publishedAt: true,
+  utcOffset: true,
+  readingMinutes: true,
+  tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: { position: 'asc' } },
+} satisfies Prisma.PostSelect;
+
+type SummaryRow = Prisma.PostGetPayload<{ select: typeof summarySelect }>;
+
+export function toSummary(row: SummaryRow): PostSummary {
+  return { ...row, tags: row.tags.map((t) => t.tag) };
+}

@@ -1,0 +1,104 @@
+import type { Element } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { readingMinutes, countWords } from './reading-time';
+import { RENDER_HASH_PREFIX, renderBody } from './render';
+
+/** What a browser would build from the HTML: any element or attribute that can run script. */
+function scriptVectors(html: string): string[] {
+  const found: string[] = [];
+  visit(unified().use(rehypeParse, { fragment: true }).parse(html), 'element', (node: Element) => {
+    if (['script', 'style', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'base', 'meta', 'link'].includes(node.tagName)) found.push(`<${node.tagName}>`);
+    for (const [name, value] of Object.entries(node.properties)) {
+      if (/^on/i.test(name) || name === 'srcDoc' || name === 'style') found.push(`${node.tagName}[${name}]`);
+      if (typeof value === 'string' && /^\s*(javascript|data|vbscript):/i.test(value)) found.push(`${node.tagName}[${name}=${value}]`);
+    }
+  });
+  return found;
+}
+
+describe('renderBody', () => {
+  it('renders GFM Markdown, keeping a leading thematic break as content', async () => {
+    const { html } = await renderBody('markdown', '---\n\n正文 **加粗**\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+    expect(html).toContain('<hr>');
+    expect(html).toContain('<strong>加粗</strong>');
+    expect(html).toContain('<table>');
+    expect((await renderBody('markdown', '- [x] 完成')).html).toContain('<input type="checkbox" checked disabled> 完成');
+  });
+
+  it('gives headings ids that work for Chinese, and a table of contents', async () => {
+    const { html, toc } = await renderBody('markdown', '## 一、**RAG 的整体流程**\n\n### 3.1 文档切分\n\n## 一、**RAG 的整体流程**');
+    expect(toc).toEqual([
+      { depth: 2, id: '一rag-的整体流程', text: '一、RAG 的整体流程' },
+      { depth: 3, id: '31-文档切分', text: '3.1 文档切分' },
+      { depth: 2, id: '一rag-的整体流程-1', text: '一、RAG 的整体流程' },
+    ]);
+    expect(html).toContain('<h2 id="一rag-的整体流程">');
+  });
+
+  it('drops a first heading that repeats the title and keeps one h1 per page', async () => {
+    const { html } = await renderBody('markdown', '# RAG 检索增强生成\n\n正文\n\n# 第二部分', 'RAG 检索增强生成从入门到落地');
+    expect(html).not.toContain('RAG 检索增强生成</h');
+    expect(html).toContain('<h2 id="第二部分">第二部分</h2>');
+    expect(html).not.toContain('<h1');
+  });
+
+  it('makes images lazy, async and referrer-free, keeping alt text', async () => {
+    const { html } = await renderBody('markdown', '![示意图](https://i-blog.csdnimg.cn/direct/a.png#pic_center)');
+    expect(html).toContain('<img src="https://i-blog.csdnimg.cn/direct/a.png#pic_center" alt="示意图" loading="lazy" decoding="async" referrerpolicy="no-referrer">');
+  });
+
+  it.each([
+    ['markdown', 'hi <script>alert(1)</script><img src=x onerror="alert(1)"> [a](javascript:alert(1)) <a href="data:text/html,x">d</a> <svg onload="alert(1)"></svg> <iframe srcdoc="<script>alert(1)</script>"></iframe>'],
+    ['html', '<p onclick="alert(1)">hi</p><script>alert(1)</script><img src="x" onerror="alert(1)"><a href="javascript:alert(1)">x</a><style>*{x:expression(alert(1))}</style><math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>'],
+    ['mdx', 'hi <img src="x" onerror="alert(1)" /> <a href="javascript:alert(1)">x</a> <script>{"alert(1)"}</script>'],
+  ] as const)('strips script from %s bodies', async (format, body) => {
+    const render = renderBody(format, body);
+    if (format === 'mdx') {
+      await expect(render).rejects.toThrow(/not allowed/);
+      const { html } = await renderBody('mdx', 'hi <img src="x" onerror="alert(1)" /> <a href="javascript:alert(1)">x</a>');
+      expect(scriptVectors(html)).toEqual([]);
+      return;
+    }
+    const { html } = await render;
+    expect(scriptVectors(html)).toEqual([]);
+    expect(html).toContain('hi');
+  });
+
+  it('renders the allow-listed MDX components as static markup', async () => {
+    const { html } = await renderBody('mdx', '<Callout type="warning" title="注意">别忘了 **Rerank**。</Callout>\n\n<Figure src="https://example.com/a.png" alt="流程图" caption="图 1：流程" />');
+    expect(html).toContain('<aside class="callout callout-warning" role="note"><p class="callout-title">注意</p>');
+    expect(html).toContain('<strong>Rerank</strong>');
+    expect(html).toContain('<figcaption>图 1：流程</figcaption>');
+  });
+
+  it.each([
+    ['import x from "y"\n\n正文', /import and export statements are not allowed in MDX \(line 1, column 1\)/],
+    ['正文\n\nexport const a = 1', /import and export statements are not allowed/],
+    ['第一行\n\n数值是 {1 + 1}', /JavaScript expressions in braces \{…\} are not allowed in MDX \(line 3, column 5\)/],
+    ['<Evil />', /unknown component <Evil>; allowed: <Callout>, <Figure>/],
+    ['<Callout type={"info"}>x</Callout>', /attribute values must be plain "strings"/],
+    ['<Callout {...props}>x</Callout>', /attribute values must be plain "strings"/],
+    ['<Callout>unclosed', /MDX syntax error/],
+  ])('refuses unsafe or broken MDX: %j', async (body, message) => {
+    await expect(renderBody('mdx', body)).rejects.toThrow(message);
+  });
+
+  it('sanitises platform HTML and records which renderer made it', async () => {
+    const rendered = await renderBody('html', '<h2><a id="1_15"></a>1. 前向过程</h2><p>正文</p>');
+    expect(rendered.html).toBe('<h2 id="1-前向过程"><a id="user-content-1_15"></a>1. 前向过程</h2><p>正文</p>');
+    expect(rendered.renderHash.startsWith(RENDER_HASH_PREFIX)).toBe(true);
+    expect(rendered.text).toBe('1. 前向过程正文');
+  });
+});
+
+describe('reading time', () => {
+  it('counts characters for CJK and words for Latin script', () => {
+    expect(countWords('大模型 RAG pipeline 很好用')).toEqual({ cjk: 6, words: 2 });
+    expect(readingMinutes('字'.repeat(2000))).toBe(5);
+    expect(readingMinutes('word '.repeat(1150))).toBe(5);
+    expect(readingMinutes('短')).toBe(1);
+  });
+});

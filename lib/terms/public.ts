@@ -1,0 +1,59 @@
+import { cacheLife, cacheTag } from 'next/cache';
+import { CacheTags } from '@/lib/cache-tags';
+import { db } from '@/lib/db';
+import { isBuildPhase, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from '@/lib/posts/visibility';
+import { summarySelect, toSummary, type Paginated, type PostSummary, type TermLink } from '@/lib/posts/views';
+
+export type TermKind = 'tag' | 'category';
+
+export interface TermWithCount extends TermLink {
+  count: number;
+}
+
+/** Every tag or category with its number of published posts (terms with none are left out), most used first. */
+export async function listTermsWithCounts(kind: TermKind): Promise<TermWithCount[]> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(CacheTags.site, CacheTags.terms);
+  if (isBuildPhase()) return [];
+  const [table, link, key] = kind === 'tag' ? ['tags', 'post_tags', 'tag_id'] : ['categories', 'post_categories', 'category_id'];
+  const rows = await db.$queryRawUnsafe<{ name: string; slug: string; count: bigint }[]>(
+    `SELECT t.name, t.slug, count(*) AS count
+     FROM ${table} t JOIN ${link} l ON l.${key} = t.id JOIN posts p ON p.id = l.post_id
+     WHERE ${PUBLIC_POST_SQL}
+     GROUP BY t.id ORDER BY count(*) DESC, t.name`,
+  );
+  return rows.map((r) => ({ name: r.name, slug: r.slug, count: Number(r.count) }));
+}
+
+export interface TermPage extends Paginated<PostSummary> {
+  term: TermLink;
+}
+
+/** A tag's or category's published posts, newest first; null when the term does not exist. */
+export async function getTermPage(kind: TermKind, slug: string, page: number): Promise<TermPage | null> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(CacheTags.site, kind === 'tag' ? CacheTags.tag(slug) : CacheTags.category(slug));
+  if (isBuildPhase()) return null;
+  const term =
+    kind === 'tag'
+      ? await db.tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } })
+      : await db.category.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
+  if (!term) return null;
+  const where = {
+    ...publicPostWhere(),
+    ...(kind === 'tag' ? { tags: { some: { tagId: term.id } } } : { categories: { some: { categoryId: term.id } } }),
+  };
+  const [total, rows] = await Promise.all([
+    db.post.count({ where }),
+    db.post.findMany({
+      where,
+      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: summarySelect,
+    }),
+  ]);
+  return { term: { name: term.name, slug: term.slug }, items: rows.map(toSummary), page, pageCount: Math.ceil(total / PAGE_SIZE), total };
+}
