@@ -1,13 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { siteConfig, siteUrl } from '@/lib/site';
+import { alternatesFor, siteConfig, siteUrl } from '@/lib/site';
 import './globals.css';
 
 export const metadata: Metadata = {
   metadataBase: siteUrl(),
   title: { default: siteConfig.name, template: `%s · ${siteConfig.name}` },
   description: siteConfig.description,
-  alternates: { types: { 'application/rss+xml': [{ url: '/feed.xml', title: `${siteConfig.name} RSS` }] } },
+  alternates: { types: alternatesFor('/').types },
   openGraph: { siteName: siteConfig.name, locale: siteConfig.locale, type: 'website' },
 };
 

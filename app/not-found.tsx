@@ -1,7 +1,8 @@
-import Link from 'next/link';
+import { NotFoundContent } from '@/components/not-found-content';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 
+/** For URLs no route matches: outside the public layout, so it brings the chrome itself. */
 export default function NotFound() {
   return (
     <>
@@ -10,16 +11,7 @@ export default function NotFound() {
       </a>
       <SiteHeader />
       <main id="main" className="container" tabIndex={-1}>
-        <h1>页面不存在（404）</h1>
-        <p>你要找的页面可能已被移动或删除。</p>
-        <form action="/search" role="search" className="search-form">
-          <label htmlFor="nf-q">搜索文章</label>
-          <input id="nf-q" name="q" type="search" />
-          <button type="submit">搜索</button>
-        </form>
-        <p>
-          <Link href="/">回到首页</Link>
-        </p>
+        <NotFoundContent />
       </main>
       <SiteFooter />
     </>

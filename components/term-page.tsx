@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTermPage, type TermKind } from '@/lib/terms/public';
-import { categoryPath, tagPath } from '@/lib/site';
+import { alternatesFor, categoryPath, tagPath } from '@/lib/site';
 import { PostListPage } from './post-list-page';
 
 interface TermPageProps {
@@ -32,6 +32,6 @@ export async function termMetadata(kind: TermKind, slug: string, page = 1) {
   return {
     title: `${label}：${result.term.name}${page > 1 ? `（第 ${page} 页）` : ''}`,
     description: `${label}「${result.term.name}」下的 ${result.total} 篇文章`,
-    alternates: { canonical: page > 1 ? `${base}/page/${page}` : base },
+    alternates: alternatesFor(page > 1 ? `${base}/page/${page}` : base),
   };
 }

@@ -1,21 +1,27 @@
 import { expect, test } from '@playwright/test';
+import { samples } from './fixtures';
 
-test('the home page lists the imported, published posts in Chinese', async ({ page }) => {
+test('the home page lists published posts, newest first, in Chinese', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(page.getByText('RAG 检索增强生成从入门到落地：一文讲清原理与最小实现')).toBeVisible();
-  await expect(page.getByText('提示词工程十条心得：让大模型听懂你的话')).toBeVisible();
-});
-
-test('drafts are not listed', async ({ page }) => {
-  await page.goto('/');
-  // published: false and draft: true in their front matter.
-  await expect(page.getByText('大模型量化入门')).toHaveCount(0);
-  await expect(page.getByText('多模态大模型综述')).toHaveCount(0);
-});
-
-test('a post written at 05:08 on 9 September in +08:00 shows that day', async ({ page }) => {
-  await page.goto('/');
-  const item = page.getByRole('listitem').filter({ hasText: 'RAG 检索增强生成从入门到落地' });
+  const titles = page.locator('.post-card h2');
+  await expect(titles).toHaveCount(10);
+  await expect(titles.first()).toHaveText('RAG 召回率上不去？Embedding 选型与 Rerank 重排序实践');
+  await expect(page.getByRole('link', { name: samples.rag.title })).toBeVisible();
+  const item = page.getByRole('article').filter({ hasText: samples.rag.title });
   await expect(item.locator('time')).toHaveText('2024年9月9日');
+  await expect(item.locator('time')).toHaveAttribute('datetime', '2024-09-09T05:08:37+08:00');
+  await expect(item).toContainText('分钟读完');
+});
+
+test('the home page paginates, and a page past the end is a 404', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: '分页' }).getByRole('link', { name: '下一页' }).click();
+  await expect(page).toHaveURL(/\/page\/2$/);
+  await expect(page.locator('.post-card').first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('第 2 页');
+  const response = await page.goto('/page/99');
+  expect(response?.status()).toBe(404);
+  expect((await page.goto('/page/1'))?.status()).toBe(404);
+  expect((await page.goto('/page/abc'))?.status()).toBe(404);
 });

@@ -16,3 +16,8 @@ export function siteUrl(): URL {
 export const postPath = (slug: string) => `/posts/${encodeURIComponent(slug)}`;
 export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
 export const categoryPath = (slug: string) => `/categories/${encodeURIComponent(slug)}`;
+
+/** Canonical URL plus the feed link: a page's `alternates` replaces the layout's whole object. */
+export function alternatesFor(canonical: string) {
+  return { canonical, types: { 'application/rss+xml': [{ url: '/feed.xml', title: `${siteConfig.name} RSS` }] } };
+}

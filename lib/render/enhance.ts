@@ -41,6 +41,8 @@ export function enhance(tree: Root, title: string): TocEntry[] {
       if (depth <= 3 && text) toc.push({ depth, id, text });
       return SKIP;
     }
+    // Wide code and tables scroll sideways: keyboard users must be able to reach them.
+    if (node.tagName === 'pre' || node.tagName === 'table') node.properties = { ...node.properties, tabIndex: 0 };
     if (node.tagName === 'img') {
       node.properties = {
         ...node.properties,

@@ -19,7 +19,7 @@ import { sanitizeSchema } from './schema';
 import { assertSafeMdx } from './validate-mdx';
 
 /** Bump when the output of this pipeline changes, so stored renders are redone. */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 
 export interface RenderedBody {
   html: string;

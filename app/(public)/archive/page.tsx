@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PostMeta } from '@/components/post-meta';
 import { getArchive } from '@/lib/posts/public';
-import { postPath } from '@/lib/site';
+import { alternatesFor, postPath } from '@/lib/site';
 
-export const metadata: Metadata = { title: '归档', alternates: { canonical: '/archive' } };
+export const metadata: Metadata = { title: '归档', alternates: alternatesFor('/archive') };
 
 export default async function ArchivePage() {
   const months = await getArchive();

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
+import { alternatesFor } from '@/lib/site';
 import { Suspense } from 'react';
 import { SearchResults } from '@/components/search-results';
 
-export const metadata: Metadata = { title: '搜索', robots: { index: false }, alternates: { canonical: '/search' } };
+export const metadata: Metadata = { title: '搜索', robots: { index: false }, alternates: alternatesFor('/search') };
 
 export default function SearchPage({ searchParams }: PageProps<'/search'>) {
   return (

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { tagPath } from '@/lib/site';
+import { alternatesFor, tagPath } from '@/lib/site';
 import { listTermsWithCounts } from '@/lib/terms/public';
 
-export const metadata: Metadata = { title: '全部标签', alternates: { canonical: '/tags' } };
+export const metadata: Metadata = { title: '全部标签', alternates: alternatesFor('/tags') };
 
 export default async function TagsPage() {
   const tags = await listTermsWithCounts('tag');

@@ -9,7 +9,7 @@ import { TermLinks } from '@/components/term-links';
 import { decodeParam } from '@/lib/params';
 import { isoWithOffset } from '@/lib/posts/format';
 import { getNeighbours, getPublishedPost, getRelatedPosts } from '@/lib/posts/public';
-import { postPath, siteConfig, siteUrl } from '@/lib/site';
+import { alternatesFor, postPath, siteConfig, siteUrl } from '@/lib/site';
 
 // A placeholder keeps the route cacheable without reading the database at build;
 // real posts render on their first request and are then served from the cache.
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): 
     title: post.title,
     description: post.description ?? undefined,
     keywords: post.keywords ?? undefined,
-    alternates: { canonical: postPath(post.slug) },
+    alternates: alternatesFor(postPath(post.slug)),
     openGraph: {
       type: 'article',
       title: post.title,

@@ -1,0 +1,20 @@
+/** Facts about the sample posts in content/ that the browser tests rely on. */
+export const samples = {
+  rag: {
+    slug: 'rag-retrieval-augmented-generation',
+    title: 'RAG 检索增强生成从入门到落地：一文讲清原理与最小实现',
+  },
+  diffusion: { slug: 'diffusion-model-principle', title: '扩散模型原理通俗讲解：从 DDPM 到 Latent Diffusion' },
+  mdx: { slug: 'embedding-rerank-practice' },
+  drafts: [
+    { slug: 'llm-quantization-gguf-awq-gptq', title: '大模型量化入门：INT8、INT4、GPTQ、AWQ 与 GGUF 一次讲明白' },
+    { slug: 'multimodal-llm-overview', title: '多模态大模型综述：从 CLIP 到 GPT-4o，视觉与语言是怎样打通的' },
+  ],
+} as const;
+
+/** Reads XML in the browser and returns the text of every node the selector finds, or null when it does not parse. */
+export const parseXmlScript = ([xml, selector]: [string, string]) => {
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  if (doc.querySelector('parsererror')) return null;
+  return [...doc.querySelectorAll(selector)].map((node) => node.textContent ?? '');
+};

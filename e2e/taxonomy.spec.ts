@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { samples } from './fixtures';
+
+test('a tag page under a Chinese slug works, encoded or not', async ({ page }) => {
+  for (const path of ['/tags/大模型', `/tags/${encodeURIComponent('大模型')}`]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('标签：大模型');
+    expect(await page.locator('.post-card').count()).toBeGreaterThan(3);
+  }
+});
+
+test('tags differing only in case are one tag with one page', async ({ page }) => {
+  await page.goto('/tags');
+  await expect(page.getByRole('link', { name: /^#aigc \d+ 篇$/i })).toHaveCount(1);
+  await page.getByRole('link', { name: /^#aigc \d+ 篇$/i }).click();
+  await expect(page).toHaveURL(/\/tags\/aigc$/);
+  await expect(page.getByRole('link', { name: samples.rag.title })).toBeVisible();
+});
+
+test('the tag index counts published posts only', async ({ page }) => {
+  await page.goto('/tags');
+  const link = page.getByRole('link', { name: /^#大模型 \d+ 篇$/ });
+  const count = Number((await link.textContent())!.match(/(\d+) 篇/)![1]);
+  await link.click();
+  const onPage = await page.locator('.post-card').count();
+  const pages = await page.getByRole('navigation', { name: '分页' }).count();
+  if (!pages) expect(onPage).toBe(count);
+  for (const draft of samples.drafts) await expect(page.getByRole('link', { name: draft.title })).toHaveCount(0);
+});
+
+test('a category page under a Chinese slug lists its posts', async ({ page }) => {
+  await page.goto(`/posts/${samples.rag.slug}`);
+  await page.getByRole('list', { name: '分类' }).getByRole('link', { name: '人工智能' }).click();
+  await expect(page).toHaveURL(/\/categories\/%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('分类：人工智能');
+  await expect(page.getByRole('link', { name: samples.rag.title })).toBeVisible();
+  expect((await page.goto('/categories/no-such-category'))?.status()).toBe(404);
+});
+
+test('the archive groups posts by year and month in their own offset', async ({ page }) => {
+  await page.goto('/archive');
+  await expect(page.getByRole('heading', { level: 2, name: '2024 年' })).toBeVisible();
+  const september = page.getByRole('region', { name: /^9 月/ }).filter({ hasText: samples.rag.title });
+  await expect(september).toHaveCount(1);
+  for (const draft of samples.drafts) await expect(page.getByRole('link', { name: draft.title })).toHaveCount(0);
+});
