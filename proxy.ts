@@ -1,14 +1,37 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { adminAccess } from '@/lib/auth/access';
 import { decodeParam } from '@/lib/params';
-import { findRedirect } from '@/lib/posts/redirects';
-import { postPath } from '@/lib/site';
+import { findRedirect, findTagRedirect } from '@/lib/posts/redirects';
+import { postPath, tagPath } from '@/lib/site';
 
-/** Old post slugs answer 301 with the current URL (a page can only send 308). */
-export async function proxy(request: NextRequest) {
-  const slug = decodeParam(request.nextUrl.pathname.slice('/posts/'.length).replace(/\/$/, ''));
-  const target = slug ? await findRedirect(slug).catch(() => null) : null;
+/** Old post slugs and merged tags answer 301 with the current URL (a page can only send 308). */
+async function redirectOldSlug(request: NextRequest) {
+  const [, section, raw = ''] = request.nextUrl.pathname.split('/');
+  const slug = decodeParam(raw);
+  const [find, toPath] = section === 'tags' ? [findTagRedirect, tagPath] : [findRedirect, postPath];
+  const target = slug ? await find(slug).catch(() => null) : null;
   if (!target || target === slug) return NextResponse.next();
-  return NextResponse.redirect(new URL(postPath(target), request.url), 301);
+  return NextResponse.redirect(new URL(toPath(target), request.url), 301);
 }
 
-export const config = { matcher: '/posts/:slug' };
+/**
+ * Gives admin requests their HTTP status before a page starts streaming (which
+ * fixes it at 200). Pages, actions and handlers still check the session themselves.
+ */
+async function guardAdmin(request: NextRequest) {
+  const access = await adminAccess(request);
+  if (access === 'allowed') return NextResponse.next();
+  const isAction = request.method !== 'GET' && request.method !== 'HEAD';
+  if (access === 'forbidden') return new NextResponse('403 Forbidden: 此页面仅限管理员访问。', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (isAction) return new NextResponse('401 Unauthorized: 请先登录。', { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const login = new URL('/admin/login', request.url);
+  login.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
+  return NextResponse.redirect(login);
+}
+
+export async function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith('/admin')) return guardAdmin(request);
+  return redirectOldSlug(request);
+}
+
+export const config = { matcher: ['/posts/:slug', '/tags/:slug', '/admin', '/admin/:path*'] };

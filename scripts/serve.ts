@@ -1,9 +1,13 @@
 import './load-env';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import { CacheTags } from '@/lib/cache-tags';
-import { registerServer } from '@/lib/cache/server-registry';
+import { tagsFor } from '@/lib/cache/revalidate';
+import { notifyRunningServer, registerServer } from '@/lib/cache/server-registry';
 import { importSources } from '@/lib/content/import';
 import { collectSourceFiles } from '@/lib/content/files';
 import { db } from '@/lib/db';
@@ -11,6 +15,7 @@ import { migrate } from '@/lib/db/migrate';
 import { resolveDatabase } from '@/lib/db/resolve';
 import { readEnv } from '@/lib/env';
 import { rerenderStalePosts } from '@/lib/posts/rerender';
+import { publishDuePosts } from '@/lib/posts/scheduler';
 import { createFirstAdmin } from '@/lib/users/mutations';
 import { buildIsStale } from './build-freshness';
 
@@ -49,6 +54,32 @@ async function waitUntilServing(origin: string, exited: Promise<number>): Promis
   return false;
 }
 
+/** A secret kept in .data so sessions survive restarts; production sets NEXTAUTH_SECRET instead. */
+async function persistentSecret(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(32).toString('base64url');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Every 30 s: publish scheduled posts that are due and refresh the pages they appear on. */
+function startScheduler(databaseUrl: string) {
+  let since = new Date();
+  const tick = async () => {
+    const now = new Date();
+    try {
+      const affected = await publishDuePosts(since, now);
+      since = now;
+      if (affected.length) await notifyRunningServer(tagsFor(affected), databaseUrl);
+    } catch (error) {
+      console.error(`Scheduled publishing failed: ${(error as Error).message}`);
+    }
+  };
+  setInterval(() => void tick(), 30_000).unref();
+  void tick();
+}
+
 async function seedIfEmpty() {
   if ((await db.revision.count()) > 0) return;
   console.log('Empty database: importing content/ …');
@@ -83,10 +114,17 @@ const rerendered = await rerenderStalePosts();
 if (rerendered.done) console.log(`Recompiled ${rerendered.done} posts for the current renderer.`);
 for (const f of rerendered.failed) console.error(`  ✗ post #${f.id} could not be recompiled: ${f.reason}`);
 await announceFirstAdmin(env.PORT);
-await db.$disconnect();
 
 const revalidateSecret = env.REVALIDATE_SECRET ?? randomBytes(24).toString('base64url');
-const childEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env, DATABASE_URL: database.url, REVALIDATE_SECRET: revalidateSecret };
+const childEnv = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  // Without a configured public URL, next-auth takes the origin from the request's Host.
+  ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: '1' }),
+  ...process.env,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await persistentSecret('.data/auth-secret')),
+  DATABASE_URL: database.url,
+  REVALIDATE_SECRET: revalidateSecret,
+};
 let child: ChildProcess | undefined;
 exitHook((done) => {
   if (!child) return done();
@@ -112,5 +150,6 @@ if (await waitUntilServing(origin, exited)) {
   const unregister = await registerServer(database.url, { url: origin, secret: revalidateSecret, pid: process.pid });
   exitHook((done) => void unregister().finally(done));
   console.log(`Serving ${database.embedded ? 'the seeded site' : 'the site'} at http://localhost:${env.PORT}`);
+  startScheduler(database.url);
 }
 process.exit(await exited);

@@ -19,11 +19,15 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   let stop = async () => {};
   if (!adminUrl) {
-    const dir = '.data/test-postgres';
-    await rm(dir, { recursive: true, force: true });
+    // One directory per run, so two runs (a developer's and a helper's) never share a cluster.
+    const dir = `.data/test-postgres-${process.pid}`;
     const embedded = await ensureEmbeddedPostgres(dir);
     adminUrl = embedded.url.replace(/\/[^/]*$/, '/postgres');
-    stop = embedded.stop;
+    stop = async () => {
+      await embedded.stop();
+      await rm(dir, { recursive: true, force: true });
+      await rm(`${dir}.credentials.json`, { force: true });
+    };
   }
   await withAdminClient(adminUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`);

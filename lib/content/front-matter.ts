@@ -7,11 +7,8 @@ import { ContentError } from './errors';
 import { decodeSourceUrl } from './source-url';
 import { distinctTerms, slugify } from './terms';
 
-/** Front-matter fields the model stores in columns; every other field is kept verbatim in `extra`. */
-export const MODELLED_FIELDS = [
-  'title', 'date', 'slug', 'description', 'keywords', 'categories', 'tags', 'artid', 'source_url',
-  'image', 'featuredImage', 'featuredImagePreview', 'published', 'draft', 'status', 'format',
-] as const;
+export { MODELLED_FIELDS } from './modelled-fields';
+import { MODELLED_FIELDS } from './modelled-fields';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 const termList = z

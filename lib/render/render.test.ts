@@ -24,7 +24,7 @@ describe('renderBody', () => {
     const { html } = await renderBody('markdown', '---\n\n正文 **加粗**\n\n| a | b |\n|---|---|\n| 1 | 2 |');
     expect(html).toContain('<hr>');
     expect(html).toContain('<strong>加粗</strong>');
-    expect(html).toContain('<table>');
+    expect(html).toContain('<table tabindex="0">');
     expect((await renderBody('markdown', '- [x] 完成')).html).toContain('<input type="checkbox" checked disabled> 完成');
   });
 

@@ -38,3 +38,18 @@ export async function createFirstAdmin(email = 'admin@example.com') {
   const user = await createUser({ email, name: 'Admin', role: 'admin', password });
   return { email: user.email, password };
 }
+
+/** Changes a user's role or disabled flag; an admin cannot demote or disable themself (someone must remain). */
+export async function updateUserAccess(actorId: number, userId: number, change: { role?: 'admin' | 'editor'; disabled?: boolean }) {
+  if (actorId === userId && (change.role === 'editor' || change.disabled)) {
+    throw new UserInputError('you cannot demote or disable yourself');
+  }
+  return db.user.update({ where: { id: userId }, data: change, select: { id: true, email: true, role: true, disabled: true } });
+}
+
+/** Sets a new random password and returns it, to be shown once. */
+export async function resetPassword(userId: number): Promise<string> {
+  const password = randomBytes(12).toString('base64url');
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+  return password;
+}

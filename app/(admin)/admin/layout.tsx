@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense, type ReactNode } from 'react';
+import { AdminUserMenu } from '@/components/admin/user-menu';
+import '../admin.css';
+
+export const metadata: Metadata = { title: { default: '后台', template: '%s · 后台' }, robots: { index: false } };
+
+export default function AdminLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="admin">
+      <a className="skip-link" href="#main">
+        跳到正文
+      </a>
+      <header className="admin-header">
+        <nav aria-label="后台导航" className="admin-nav">
+          <Link href="/admin" className="site-name">
+            后台
+          </Link>
+          <Link href="/admin">文章</Link>
+          <Link href="/admin/posts/new">写文章</Link>
+          <Link href="/admin/tags">标签</Link>
+          <Link href="/admin/import">导入导出</Link>
+          <Suspense>
+            <AdminUserMenu />
+          </Suspense>
+          <Link href="/" className="view-site">
+            查看网站
+          </Link>
+        </nav>
+      </header>
+      <main id="main" className="admin-main" tabIndex={-1}>
+        <Suspense fallback={<p>加载中…</p>}>{children}</Suspense>
+      </main>
+    </div>
+  );
+}

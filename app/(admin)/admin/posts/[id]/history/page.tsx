@@ -1,0 +1,130 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { FrontMatterDiff, RevisionDiff } from '@/components/admin/revision-diff';
+import { requireEditor } from '@/lib/auth/session';
+import { getPostForEdit, listRevisions } from '@/lib/posts/admin-queries';
+import { changedFields, diffBody, diffFrontMatter, diffStats } from '@/lib/revisions/diff';
+import { restoreRevisionAction } from '../../actions';
+
+export const metadata: Metadata = { title: '修订历史' };
+
+type Revision = Awaited<ReturnType<typeof listRevisions>>[number];
+const asRecord = (value: unknown) => (value ?? {}) as Record<string, unknown>;
+const asVersion = (revision: Revision) => ({ frontMatter: asRecord(revision.frontMatter), format: revision.format, body: revision.body });
+
+export default async function HistoryPage({ params, searchParams }: PageProps<'/admin/posts/[id]/history'>) {
+  await requireEditor();
+  const id = Number((await params).id);
+  const post = Number.isInteger(id) ? await getPostForEdit(id) : null;
+  if (!post) notFound();
+  const revisions = await listRevisions(post.id);
+  const query = await searchParams;
+  const pick = (key: string, fallback: number) => {
+    const n = Number(Array.isArray(query[key]) ? query[key][0] : query[key]);
+    return revisions.some((r) => r.number === n) ? n : fallback;
+  };
+  const newest = revisions[0]!.number;
+  const to = pick('to', newest);
+  const from = pick('from', Math.max(1, to - 1));
+  const mode = query.mode === 'inline' ? 'inline' : 'split';
+  const left = revisions.find((r) => r.number === from)!;
+  const right = revisions.find((r) => r.number === to)!;
+  const rows = diffBody(left.body, right.body);
+  const stats = diffStats(rows);
+
+  return (
+    <>
+      <h1>修订历史：{post.title}</h1>
+      <p>
+        <Link href={`/admin/posts/${post.id}`}>← 返回编辑</Link> · 共 {revisions.length} 个版本，全部保留。
+        {query.restored ? <span role="status"> 已将版本 {String(query.restored)} 恢复为新版本 {String(query.version)}。</span> : null}
+      </p>
+      <table className="admin-table">
+        <caption className="visually-hidden">全部修订</caption>
+        <thead>
+          <tr>
+            <th scope="col">版本</th>
+            <th scope="col">作者</th>
+            <th scope="col">时间</th>
+            <th scope="col">说明</th>
+            <th scope="col">改动</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {revisions.map((revision, index) => {
+            const previous = revisions[index + 1];
+            const changed = previous ? changedFields(asVersion(previous), asVersion(revision)) : null;
+            return (
+              <tr key={revision.number}>
+                <td>{revision.number}</td>
+                <td>{revision.author?.email ?? '导入'}</td>
+                <td>
+                  <time dateTime={revision.createdAt.toISOString()}>{revision.createdAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</time>
+                </td>
+                <td>{revision.message}</td>
+                <td>{changed === null ? '初始版本' : changed.length ? changed.join('、') : '无改动'}</td>
+                <td>
+                  <Link href={`?from=${previous?.number ?? revision.number}&to=${revision.number}`}>对比上一版</Link>
+                  {revision.number !== newest ? (
+                    <form action={restoreRevisionAction} className="inline-form">
+                      <input type="hidden" name="postId" value={post.id} />
+                      <input type="hidden" name="number" value={revision.number} />
+                      <label>
+                        <input type="checkbox" name="restoreStatus" /> 连同发布状态
+                      </label>
+                      <button type="submit">恢复此版本</button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <section aria-labelledby="compare-title">
+        <h2 id="compare-title">
+          对比版本 {from} 与 {to}
+        </h2>
+        <form className="admin-filters" aria-label="选择要对比的版本">
+          <label>
+            旧版本
+            <select name="from" defaultValue={from}>
+              {revisions.map((r) => (
+                <option key={r.number} value={r.number}>
+                  {r.number}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            新版本
+            <select name="to" defaultValue={to}>
+              {revisions.map((r) => (
+                <option key={r.number} value={r.number}>
+                  {r.number}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            显示
+            <select name="mode" defaultValue={mode}>
+              <option value="split">左右对照</option>
+              <option value="inline">行内</option>
+            </select>
+          </label>
+          <button type="submit">对比</button>
+        </form>
+        <h3>字段</h3>
+        <FrontMatterDiff changes={diffFrontMatter(asRecord(left.frontMatter), asRecord(right.frontMatter))} showUnchanged={false} />
+        <h3>
+          正文 <span className="count">（+{stats.added} −{stats.removed} 行）</span>
+        </h3>
+        <RevisionDiff rows={rows} mode={mode} />
+      </section>
+    </>
+  );
+}

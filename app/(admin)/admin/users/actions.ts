@@ -1,0 +1,50 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { authorizeAction } from '@/lib/auth/session';
+import { createUser, resetPassword, updateUserAccess, UserInputError } from '@/lib/users/mutations';
+
+export interface UserActionState {
+  message?: string;
+  error?: string;
+}
+
+/** Admins only: creates an editor or admin. */
+export async function createUserAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
+  await authorizeAction('admin');
+  try {
+    const user = await createUser({
+      email: String(formData.get('email') ?? ''),
+      name: String(formData.get('name') ?? '') || undefined,
+      role: String(formData.get('role') ?? '') as 'editor',
+      password: String(formData.get('password') ?? ''),
+    });
+    revalidatePath('/admin/users');
+    return { message: `已创建 ${user.email}。` };
+  } catch (error) {
+    if (error instanceof UserInputError) return { error: error.message };
+    throw error;
+  }
+}
+
+/** Admins only: role, disable/enable, or a new password (shown once). */
+export async function updateUserAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
+  const actor = await authorizeAction('admin');
+  const userId = Number(formData.get('userId'));
+  const intent = String(formData.get('intent'));
+  if (!Number.isInteger(userId)) return { error: '无效的用户' };
+  try {
+    if (intent === 'reset-password') {
+      const password = await resetPassword(userId);
+      return { message: `新密码：${password}（只显示这一次）` };
+    }
+    if (intent === 'role') await updateUserAccess(actor.id, userId, { role: formData.get('role') === 'admin' ? 'admin' : 'editor' });
+    if (intent === 'disable') await updateUserAccess(actor.id, userId, { disabled: true });
+    if (intent === 'enable') await updateUserAccess(actor.id, userId, { disabled: false });
+    revalidatePath('/admin/users');
+    return { message: '已更新。' };
+  } catch (error) {
+    if (error instanceof UserInputError) return { error: error.message };
+    throw error;
+  }
+}

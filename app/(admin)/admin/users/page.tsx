@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { CreateUserForm, UserRowActions } from '@/components/admin/user-forms.client';
+import { requireAdmin } from '@/lib/auth/session';
+import { listUsers } from '@/lib/users/queries';
+
+export const metadata: Metadata = { title: '用户' };
+
+export default async function UsersPage() {
+  await requireAdmin();
+  const users = await listUsers();
+  return (
+    <>
+      <h1>用户</h1>
+      <CreateUserForm />
+      <table className="admin-table">
+        <caption className="visually-hidden">全部用户</caption>
+        <thead>
+          <tr>
+            <th scope="col">邮箱</th>
+            <th scope="col">角色</th>
+            <th scope="col">状态</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>{user.email}</td>
+              <td>{user.role === 'admin' ? '管理员' : '编辑'}</td>
+              <td>{user.disabled ? '已停用' : '正常'}</td>
+              <td>
+                <UserRowActions user={user} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

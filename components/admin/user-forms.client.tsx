@@ -1,0 +1,78 @@
+'use client';
+
+import { useActionState } from 'react';
+import { createUserAction, updateUserAction, type UserActionState } from '@/app/(admin)/admin/users/actions';
+
+function Result({ state }: { state: UserActionState }) {
+  return (
+    <p role="status" aria-live="polite" className={state.error ? 'field-error' : undefined}>
+      {state.error ?? state.message}
+    </p>
+  );
+}
+
+export function CreateUserForm() {
+  const [state, action, pending] = useActionState(createUserAction, {});
+  return (
+    <form action={action} className="form inline-fields" aria-label="新建用户">
+      <label>
+        邮箱 <input name="email" type="email" required />
+      </label>
+      <label>
+        名字 <input name="name" />
+      </label>
+      <label>
+        角色
+        <select name="role" defaultValue="editor">
+          <option value="editor">编辑</option>
+          <option value="admin">管理员</option>
+        </select>
+      </label>
+      <label>
+        初始密码 <input name="password" type="password" minLength={12} required autoComplete="new-password" />
+      </label>
+      <button type="submit" disabled={pending}>
+        新建用户
+      </button>
+      <Result state={state} />
+    </form>
+  );
+}
+
+interface UserRowActionsProps {
+  user: { id: number; email: string; role: 'admin' | 'editor'; disabled: boolean };
+}
+
+export function UserRowActions({ user }: UserRowActionsProps) {
+  const [state, action, pending] = useActionState(updateUserAction, {});
+  return (
+    <div className="inline-fields">
+      <form action={action} aria-label={`${user.email} 的角色`}>
+        <input type="hidden" name="userId" value={user.id} />
+        <input type="hidden" name="intent" value="role" />
+        <select name="role" defaultValue={user.role} aria-label="角色">
+          <option value="editor">编辑</option>
+          <option value="admin">管理员</option>
+        </select>
+        <button type="submit" disabled={pending}>
+          更改角色
+        </button>
+      </form>
+      <form action={action}>
+        <input type="hidden" name="userId" value={user.id} />
+        <input type="hidden" name="intent" value={user.disabled ? 'enable' : 'disable'} />
+        <button type="submit" disabled={pending}>
+          {user.disabled ? `启用 ${user.email}` : `停用 ${user.email}`}
+        </button>
+      </form>
+      <form action={action}>
+        <input type="hidden" name="userId" value={user.id} />
+        <input type="hidden" name="intent" value="reset-password" />
+        <button type="submit" disabled={pending}>
+          重置密码
+        </button>
+      </form>
+      <Result state={state} />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client.ts';
+import { postWithTermsInclude } from './snapshot';
+
+export const ADMIN_PAGE_SIZE = 25;
+
+
+export interface AdminPostFilter {
+  q?: string;
+  status?: 'draft' | 'published' | 'scheduled';
+  tag?: string;
+  sort?: 'updated' | 'published' | 'title';
+  page?: number;
+  /** 'trash' lists trashed posts; otherwise trashed posts are left out. */
+  view?: 'trash';
+}
+
+/** Every post an editor may see, drafts and trash included, filtered, sorted and paginated. */
+export async function listAdminPosts(filter: AdminPostFilter) {
+  const where: Prisma.PostWhereInput = {
+    deletedAt: filter.view === 'trash' ? { not: null } : null,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.tag ? { tags: { some: { tag: { slug: filter.tag } } } } : {}),
+    ...(filter.q
+      ? { OR: [{ title: { contains: filter.q, mode: 'insensitive' } }, { slug: { contains: filter.q, mode: 'insensitive' } }] }
+      : {}),
+  };
+  const orderBy: Prisma.PostOrderByWithRelationInput[] =
+    filter.sort === 'title' ? [{ title: 'asc' }] : filter.sort === 'published' ? [{ publishedAt: 'desc' }] : [{ updatedAt: 'desc' }];
+  const page = Math.max(1, filter.page ?? 1);
+  const [total, posts] = await Promise.all([
+    db.post.count({ where }),
+    db.post.findMany({
+      where,
+      orderBy: [...orderBy, { id: 'desc' }],
+      skip: (page - 1) * ADMIN_PAGE_SIZE,
+      take: ADMIN_PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        slug: true,
+        status: true,
+        publishedAt: true,
+        utcOffset: true,
+        updatedAt: true,
+        deletedAt: true,
+        version: true,
+        tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: { position: 'asc' } },
+      },
+    }),
+  ]);
+  return { posts, total, page, pageCount: Math.ceil(total / ADMIN_PAGE_SIZE) };
+}
+
+/** A post with its terms, for the editor; trashed posts included. */
+export function getPostForEdit(id: number) {
+  return db.post.findUnique({ where: { id }, include: postWithTermsInclude });
+}
+
+/** Every revision of a post, newest first, with its author. */
+export function listRevisions(postId: number) {
+  return db.revision.findMany({
+    where: { postId },
+    orderBy: { number: 'desc' },
+    select: { number: true, frontMatter: true, format: true, body: true, message: true, createdAt: true, author: { select: { email: true, name: true } } },
+  });
+}
+
+export function getRevision(postId: number, number: number) {
+  return db.revision.findUnique({
+    where: { postId_number: { postId, number } },
+    select: { number: true, frontMatter: true, format: true, body: true, message: true, createdAt: true, author: { select: { email: true } } },
+  });
+}
+
+/** Tag names for the editor's suggestions. */
+export async function listTermNames(kind: 'tag' | 'category'): Promise<string[]> {
+  const rows = kind === 'tag' ? await db.tag.findMany({ select: { name: true }, orderBy: { name: 'asc' } }) : await db.category.findMany({ select: { name: true }, orderBy: { name: 'asc' } });
+  return rows.map((r) => r.name);
+}
