@@ -33,7 +33,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions,
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+  projects: [
+    // Signs in once per role and saves the session for the specs that need it.
+    { name: 'setup', testMatch: /auth\.setup\.ts/, use: { launchOptions } },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'] },
+  ],
   webServer: {
     // A production build against its own embedded Postgres, seeded from content/ on every run.
     command: 'node --import tsx e2e/server.ts',

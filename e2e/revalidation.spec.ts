@@ -1,22 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-
-const exec = promisify(execFile);
+import { runCli } from './users';
 
 /** Imports a file with the CLI, against the database the test server runs on, as a user would. */
 async function importFile(text: string) {
   const dir = await mkdtemp(path.join(tmpdir(), 'e2e-import-'));
   const file = path.join(dir, '2020-01-02-e2e-post.md');
   await writeFile(file, text);
-  const { DATABASE_URL: _unset, ...env } = process.env;
-  const { stdout } = await exec(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/import.ts', file], {
-    env: { ...env, EMBEDDED_PG_DIR: '.data/e2e-postgres' },
-  });
-  return stdout;
+  return (await runCli('import', [file])).output;
 }
 
 const post = (title: string, slug: string) => `---

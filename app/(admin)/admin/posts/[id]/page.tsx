@@ -55,7 +55,6 @@ export default async function EditPostPage({ params }: PageProps<'/admin/posts/[
         </div>
       </div>
       <PostEditor
-        key={post.version}
         postId={post.id}
         version={post.version}
         initial={formValuesOf(snapshotOfPost(post))}
