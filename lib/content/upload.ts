@@ -28,7 +28,8 @@ export async function sourcesFromUpload(files: File[]): Promise<SourceFile[]> {
     let refusal: string | null = null;
     const entries = unzipSync(new Uint8Array(await file.arrayBuffer()), {
       filter: (entry) => {
-        if (entry.name.endsWith('/') || !IMPORTABLE_EXTENSIONS.includes(extensionOf(entry.name)) || /(^|\/)(\.|__MACOSX)/.test(entry.name)) return false;
+        const skip = entry.name.endsWith('/') || baseName(entry.name).startsWith('.') || /(^|\/)__MACOSX\//.test(entry.name);
+        if (skip || !IMPORTABLE_EXTENSIONS.includes(extensionOf(entry.name))) return false;
         count++;
         total += entry.originalSize;
         if (count > MAX_ENTRIES) refusal = `more than ${MAX_ENTRIES} files`;

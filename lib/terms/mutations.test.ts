@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db, disconnectDb } from '@/lib/db';
+import { createPost } from '@/lib/posts/mutations';
+import { renderBody } from '@/lib/render/render';
+import type { PostSnapshot } from '@/lib/validations/post';
+import { createUser } from '@/lib/users/mutations';
+import { connectTestDatabase } from '@/test/database';
+import { mergeTags, renameTag, TermInputError } from './mutations';
+
+const base: PostSnapshot = {
+  slug: 'x', title: '标签', description: null, keywords: null, publishedAt: new Date('2024-01-01'), utcOffset: 480, status: 'published',
+  format: 'markdown', body: '正文', sourceId: null, sourceUrl: null, coverImage: null, coverAlt: null,
+  featuredImage: null, featuredImagePreview: null, tags: [], categories: [], extra: {},
+};
+let editorId: number;
+
+async function add(slug: string, tags: string[]) {
+  const full = { ...base, slug, tags };
+  return db.$transaction(async (tx) => createPost(tx, full, await renderBody(full.format, full.body), { authorId: null }));
+}
+const tagsOf = async (id: number) =>
+  (await db.postTag.findMany({ where: { postId: id }, orderBy: { position: 'asc' }, include: { tag: true } })).map((t) => t.tag.name);
+
+beforeAll(async () => {
+  await connectTestDatabase();
+  editorId = (await createUser({ email: 'tags@example.com', role: 'editor', password: 'a long enough password' })).id;
+});
+afterAll(() => disconnectDb());
+
+describe('tags', () => {
+  it('renames a tag keeping its URL, with a revision on every post that carries it', async () => {
+    const post = await add('rename-me', ['aigc', 'Python']);
+    const tag = await db.tag.findUniqueOrThrow({ where: { nameKey: 'aigc' } });
+    await renameTag(tag.id, 'AIGC', editorId);
+    expect(await tagsOf(post.id)).toEqual(['AIGC', 'Python']);
+    expect((await db.tag.findUniqueOrThrow({ where: { id: tag.id } })).slug).toBe('aigc');
+    const latest = await db.revision.findFirstOrThrow({ where: { postId: post.id }, orderBy: { number: 'desc' } });
+    expect(latest).toMatchObject({ number: 2, authorId: editorId });
+    expect((latest.frontMatter as { tags: string[] }).tags).toEqual(['AIGC', 'Python']);
+    await expect(renameTag(tag.id, 'python', editorId)).rejects.toThrow(TermInputError);
+  });
+
+  it('merges one tag into another: posts move, duplicates collapse, the old slug redirects', async () => {
+    const a = await add('merge-a', ['stable', 'diffusion']);
+    const b = await add('merge-b', ['Stable Diffusion', 'stable']);
+    const source = await db.tag.findUniqueOrThrow({ where: { nameKey: 'stable' } });
+    const target = await db.tag.findUniqueOrThrow({ where: { nameKey: 'stable diffusion' } });
+    await mergeTags(source.id, target.id, editorId);
+    expect(await tagsOf(a.id)).toEqual(['Stable Diffusion', 'diffusion']);
+    expect(await tagsOf(b.id)).toEqual(['Stable Diffusion']);
+    expect(await db.tag.findUnique({ where: { id: source.id } })).toBeNull();
+    expect(await db.tagRedirect.findUniqueOrThrow({ where: { slug: 'stable' } })).toMatchObject({ tagId: target.id });
+  });
+});
