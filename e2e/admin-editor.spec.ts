@@ -102,7 +102,7 @@ test('two editors on one post: the second save is refused, shows the difference,
   await expect(conflict).toBeVisible();
   await expect(conflict.locator('del').first()).toContainText('一');
   await expect(conflict.locator('ins').first()).toContainText('二');
-  await expect(second.getByLabel('正文', { exact: true })).toHaveValue('第二个人的修改。');
+  await expect(second.getByLabel('正文', { exact: true })).toHaveText('第二个人的修改。');
 
   await conflict.getByRole('button', { name: '以我的版本为准' }).click();
   await second.getByRole('button', { name: '保存', exact: true }).click();

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, useState, type FormEvent } from 'rea
 import { previewAction, savePostAction } from '@/app/(admin)/admin/posts/actions';
 import type { EditorState } from '@/app/(admin)/admin/posts/editor-state';
 import { fieldErrors, postFormSchema, type PostFormInput } from '@/lib/validations/post-form';
+import { CodeEditor } from './code-editor.client';
 import { ConflictPanel } from './conflict-panel';
 import { Field } from './field';
 
@@ -174,21 +175,17 @@ export function PostEditor({ postId, version: initialVersion, initial, tagSugges
           </Field>
           <Field name="body" label="正文" errors={error('body')} hint="Ctrl/⌘+S 保存。">
             {(p) => (
-              <textarea
-                {...p}
+              <CodeEditor
+                id={p.id}
                 name="body"
-                className="code body-input"
-                rows={28}
-                spellCheck={false}
+                label="正文"
                 value={body}
-                onChange={(e) => setBody(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key !== 'Tab' || e.shiftKey) return;
-                  e.preventDefault();
-                  const el = e.currentTarget;
-                  const { selectionStart: start, selectionEnd: end } = el;
-                  setBody(`${body.slice(0, start)}  ${body.slice(end)}`);
-                  requestAnimationFrame(() => el.setSelectionRange(start + 2, start + 2));
+                language={format}
+                describedBy={p['aria-describedby']}
+                invalid={p['aria-invalid']}
+                onChange={(value) => {
+                  setBody(value);
+                  setDirty(true);
                 }}
               />
             )}
