@@ -23,6 +23,7 @@ test('the tag index counts published posts only', async ({ page }) => {
   const link = page.getByRole('link', { name: /^#大模型 \d+ 篇$/ });
   const count = Number((await link.textContent())!.match(/(\d+) 篇/)![1]);
   await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('标签：大模型');
   const onPage = await page.locator('.post-card').count();
   const pages = await page.getByRole('navigation', { name: '分页' }).count();
   if (!pages) expect(onPage).toBe(count);

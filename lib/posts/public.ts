@@ -3,7 +3,7 @@ import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import type { TocEntry } from '@/lib/render/enhance';
 import { isBuildPhase, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from './visibility';
-import { summarySelect, toSummary, type Paginated, type PostSummary, type PostView } from './views';
+import { pageOfPosts, summarySelect, toSummary, type Paginated, type PostSummary, type PostView } from './views';
 
 /** A published post by its current slug, or null. Cached until a write to that slug. */
 export async function getPublishedPost(slug: string): Promise<PostView | null> {
@@ -89,18 +89,7 @@ export async function listPublishedPosts(page: number): Promise<Paginated<PostSu
   cacheLife('max');
   cacheTag(CacheTags.site, CacheTags.postLists);
   if (isBuildPhase()) return { items: [], page, pageCount: 0, total: 0 };
-  const where = publicPostWhere();
-  const [total, rows] = await Promise.all([
-    db.post.count({ where }),
-    db.post.findMany({
-      where,
-      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: summarySelect,
-    }),
-  ]);
-  return { items: rows.map(toSummary), page, pageCount: Math.ceil(total / PAGE_SIZE), total };
+  return pageOfPosts(publicPostWhere(), page, PAGE_SIZE);
 }
 
 export interface ArchiveMonth {

@@ -1,3 +1,4 @@
+import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import type { TocEntry } from '@/lib/render/enhance';
 
@@ -50,4 +51,19 @@ type SummaryRow = Prisma.PostGetPayload<{ select: typeof summarySelect }>;
 
 export function toSummary(row: SummaryRow): PostSummary {
   return { ...row, tags: row.tags.map((t) => t.tag) };
+}
+
+/** One page of posts matching `where`, newest first, with the page count. Call inside a cached read. */
+export async function pageOfPosts(where: Prisma.PostWhereInput, page: number, pageSize: number): Promise<Paginated<PostSummary>> {
+  const [total, rows] = await Promise.all([
+    db.post.count({ where }),
+    db.post.findMany({
+      where,
+      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: summarySelect,
+    }),
+  ]);
+  return { items: rows.map(toSummary), page, pageCount: Math.ceil(total / pageSize), total };
 }

@@ -2,7 +2,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import { isBuildPhase, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from '@/lib/posts/visibility';
-import { summarySelect, toSummary, type Paginated, type PostSummary, type TermLink } from '@/lib/posts/views';
+import { pageOfPosts, type Paginated, type PostSummary, type TermLink } from '@/lib/posts/views';
 
 export type TermKind = 'tag' | 'category';
 
@@ -45,15 +45,5 @@ export async function getTermPage(kind: TermKind, slug: string, page: number): P
     ...publicPostWhere(),
     ...(kind === 'tag' ? { tags: { some: { tagId: term.id } } } : { categories: { some: { categoryId: term.id } } }),
   };
-  const [total, rows] = await Promise.all([
-    db.post.count({ where }),
-    db.post.findMany({
-      where,
-      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: summarySelect,
-    }),
-  ]);
-  return { term: { name: term.name, slug: term.slug }, items: rows.map(toSummary), page, pageCount: Math.ceil(total / PAGE_SIZE), total };
+  return { term: { name: term.name, slug: term.slug }, ...(await pageOfPosts(where, page, PAGE_SIZE)) };
 }

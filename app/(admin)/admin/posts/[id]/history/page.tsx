@@ -89,26 +89,8 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
           对比版本 {from} 与 {to}
         </h2>
         <form className="admin-filters" aria-label="选择要对比的版本">
-          <label>
-            旧版本
-            <select name="from" defaultValue={from}>
-              {revisions.map((r) => (
-                <option key={r.number} value={r.number}>
-                  {r.number}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            新版本
-            <select name="to" defaultValue={to}>
-              {revisions.map((r) => (
-                <option key={r.number} value={r.number}>
-                  {r.number}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RevisionSelect name="from" label="旧版本" value={from} numbers={revisions.map((r) => r.number)} />
+          <RevisionSelect name="to" label="新版本" value={to} numbers={revisions.map((r) => r.number)} />
           <label>
             显示
             <select name="mode" defaultValue={mode}>
@@ -126,5 +108,20 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
         <RevisionDiff rows={rows} mode={mode} />
       </section>
     </>
+  );
+}
+
+function RevisionSelect({ name, label, value, numbers }: { name: string; label: string; value: number; numbers: number[] }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value}>
+        {numbers.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
