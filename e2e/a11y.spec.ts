@@ -33,3 +33,22 @@ test('a keyboard user can skip to the content and sees where focus is', async ({
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
 });
+
+test.describe('the admin', () => {
+  test.use({ storageState: 'playwright/.auth/admin.json' });
+
+  for (const [name, path] of Object.entries({ 'post list': '/admin', editor: '/admin/posts/1', history: '/admin/posts/1/history', users: '/admin/users', tags: '/admin/tags', import: '/admin/import' })) {
+    test(`axe finds no violations on the ${name} page`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+});
+
+test('axe finds no violations on the sign-in page', async ({ page }) => {
+  await page.goto('/admin/login');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});

@@ -28,3 +28,11 @@ test('the sitemap lists published posts and terms, and robots.txt points at it',
   expect(robots).toMatch(/Sitemap: https?:\/\/.+\/sitemap\.xml/);
   expect(robots).toContain('Disallow: /admin');
 });
+
+test('pages are sent with basic security headers', async ({ request }) => {
+  const headers = (await request.get('/')).headers();
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['x-powered-by']).toBeUndefined();
+});

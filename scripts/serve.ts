@@ -142,11 +142,12 @@ const exited = waitForExit(child);
 const origin = `http://127.0.0.1:${env.PORT}`;
 if (await waitUntilServing(origin, exited)) {
   // Pages prerendered at build hold no data (lib/posts/visibility.ts): refresh everything once.
-  await fetch(`${origin}/api/revalidate`, {
+  const refreshed = await fetch(`${origin}/api/revalidate`, {
     method: 'POST',
     headers: { authorization: `Bearer ${revalidateSecret}`, 'content-type': 'application/json' },
     body: JSON.stringify({ tags: [CacheTags.site] }),
-  });
+  }).then((r) => r.ok, () => false);
+  if (!refreshed) console.error('Warning: could not refresh the page cache at start; pages built earlier may be stale.');
   const unregister = await registerServer(database.url, { url: origin, secret: revalidateSecret, pid: process.pid });
   exitHook((done) => void unregister().finally(done));
   console.log(`Serving ${database.embedded ? 'the seeded site' : 'the site'} at http://localhost:${env.PORT}`);

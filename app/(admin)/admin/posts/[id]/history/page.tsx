@@ -66,7 +66,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
                 <td>{revision.message}</td>
                 <td>{changed === null ? '初始版本' : changed.length ? changed.join('、') : '无改动'}</td>
                 <td>
-                  <Link href={`?from=${previous?.number ?? revision.number}&to=${revision.number}`}>对比上一版</Link>
+                  {previous ? <Link href={`?from=${previous.number}&to=${revision.number}`}>对比上一版</Link> : null}
                   {revision.number !== newest ? (
                     <form action={restoreRevisionAction} className="inline-form">
                       <input type="hidden" name="postId" value={post.id} />
