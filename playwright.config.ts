@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const isCI = Boolean(process.env.CI);
+/** The test server's own embedded Postgres; specs that run the CLI point it at the same directory. */
+export const E2E_PG_DIR = process.env.E2E_PG_DIR ?? '.data/e2e-postgres';
 
 // Debian's Chromium when present (Playwright cannot download its own here); otherwise Playwright's.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -42,7 +44,7 @@ export default defineConfig({
     // A production build against its own embedded Postgres, seeded from content/ on every run.
     command: 'node --import tsx e2e/server.ts',
     url: `http://127.0.0.1:${port}/`,
-    env: { PORT: String(port), EMBEDDED_PG_DIR: '.data/e2e-postgres', E2E_RESET: '1' },
+    env: { PORT: String(port), EMBEDDED_PG_DIR: E2E_PG_DIR, E2E_RESET: '1' },
     timeout: 300_000,
     reuseExistingServer: !isCI,
     stdout: 'pipe',

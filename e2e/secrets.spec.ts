@@ -14,7 +14,7 @@ function clientFiles(dir = '.next/static'): string[] {
 
 function secrets(): Record<string, string> {
   const found: Record<string, string> = {};
-  const credentials = '.data/e2e-postgres.credentials.json';
+  const credentials = `${process.env.E2E_PG_DIR ?? '.data/e2e-postgres'}.credentials.json`;
   if (existsSync(credentials)) found['database password'] = (JSON.parse(readFileSync(credentials, 'utf8')) as { password: string }).password;
   if (existsSync('.data/auth-secret')) found['auth secret'] = readFileSync('.data/auth-secret', 'utf8').trim();
   return found;

@@ -12,7 +12,7 @@ export function runCli(script: string, args: string[], stdin?: string): Promise<
     const child = execFile(
       process.execPath,
       ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', `scripts/${script}.ts`, ...args],
-      { env: { ...env, EMBEDDED_PG_DIR: '.data/e2e-postgres' } },
+      { env: { ...env, EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? '.data/e2e-postgres' } },
       (_error, stdout, stderr) => resolve({ code: child.exitCode ?? 1, output: stdout + stderr }),
     );
     child.stdin?.end(stdin ?? '');
