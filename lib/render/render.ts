@@ -83,6 +83,18 @@ const finisher = unified().use(rehypeSanitize, sanitizeSchema).use(rehypeStringi
  * Throws RenderError, with a line where known, for a body that cannot be published.
  */
 export async function renderBody(format: BodyFormat, body: string, title = ''): Promise<RenderedBody> {
+  try {
+    return await renderUnguarded(format, body, title);
+  } catch (error) {
+    // Tree walkers recurse: pathological nesting (tens of thousands of levels) overflows the stack.
+    if (error instanceof RangeError || /Maximum call stack size exceeded/.test(String(error))) {
+      throw new RenderError('the body is nested too deeply to render (thousands of levels of elements, lists or quotes)');
+    }
+    throw error;
+  }
+}
+
+async function renderUnguarded(format: BodyFormat, body: string, title: string): Promise<RenderedBody> {
   const raw = format === 'html' ? (htmlParser.parse(body) as Root) : await compileWithMdxBundler(format, body);
   const tree = (await finisher.run(raw)) as Root;
   const toc = enhance(tree, title);

@@ -8,7 +8,7 @@ const url = z
   .trim()
   .max(2_000)
   .refine((value) => URL.canParse(value) && /^https?:/i.test(value), 'must be an http(s) URL');
-const termList = z.array(z.string().trim().min(1).max(100)).max(100);
+const termList = z.array(z.string().trim().min(1).max(100, 'a name is longer than 100 characters')).max(100, 'more than 100 names');
 
 /**
  * Everything a post is, as one value: what a revision stores and what an
