@@ -38,7 +38,9 @@ export default defineConfig({
   projects: [
     // Signs in once per role and saves the session for the specs that need it.
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { launchOptions } },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'] },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'], testIgnore: /outage\.spec\.ts/ },
+    // Stops the database under the server: only after everything else has run.
+    { name: 'outage', testMatch: /outage\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['chromium'] },
   ],
   webServer: {
     // A production build against its own embedded Postgres, seeded from content/ on every run.

@@ -19,7 +19,15 @@ async function redirectOldSlug(request: NextRequest) {
  * fixes it at 200). Pages, actions and handlers still check the session themselves.
  */
 async function guardAdmin(request: NextRequest) {
-  const access = await adminAccess(request);
+  let access;
+  try {
+    access = await adminAccess(request);
+  } catch {
+    return new NextResponse('503 Service Unavailable: 数据库暂时无法连接，请稍后再试。', {
+      status: 503,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '30' },
+    });
+  }
   if (access === 'allowed') return NextResponse.next();
   const isAction = request.method !== 'GET' && request.method !== 'HEAD';
   if (access === 'forbidden') return new NextResponse('403 Forbidden: 此页面仅限管理员访问。', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });

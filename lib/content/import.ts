@@ -164,7 +164,10 @@ export async function importSources(sources: SourceFile[], options: ImportOption
       keys.forEach((key) => claimed.set(key, source.name));
       result = await importWithRetry(item, options.force ?? false);
     } catch (error) {
-      result = { file: source.name, status: 'failed', reason: reasonOf(error) };
+      result =
+        error instanceof EditConflictError
+          ? { file: source.name, status: 'conflict', postId: error.postId, reason: `post #${error.postId} kept changing while this file was imported (someone was saving it); run the import again` }
+          : { file: source.name, status: 'failed', reason: reasonOf(error) };
     }
     results.push(result);
     options.onProgress?.(index + 1, sources.length);
