@@ -44,3 +44,25 @@ describe('authenticate', () => {
     await expect(authenticate({ email: 'ed@example.com', password: PASSWORD }, '10.2.0.2')).resolves.toMatchObject({ email: 'ed@example.com' });
   });
 });
+
+describe('user enumeration', () => {
+  it('takes about as long for an unknown email as for a wrong password', async () => {
+    const time = async (email: string, i: number) => {
+      await db.signInThrottle.deleteMany();
+      const start = performance.now();
+      await authenticate({ email, password: 'wrong password' }, `10.9.${i}.1`).catch(() => undefined);
+      return performance.now() - start;
+    };
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      known.push(await time('ed@example.com', i));
+      unknown.push(await time(`ghost${i}@example.com`, i));
+    }
+    const [k, u] = [median(known), median(unknown)];
+    console.log(`sign-in timing: existing account ${k.toFixed(1)} ms, unknown email ${u.toFixed(1)} ms (median of 12; difference ${(k - u).toFixed(1)} ms)`);
+    expect(u / k).toBeGreaterThan(0.5);
+    expect(u / k).toBeLessThan(2);
+  });
+});
