@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { ensureEmbeddedPostgres } from '@/lib/db/embedded';
-import { createTestDatabase } from '@/test/database';
+import { createTestDatabase, queryRows } from '@/test/database';
 
 const exec = promisify(execFile);
 
@@ -27,15 +27,7 @@ async function runCli(script: string, args: string[], env: Record<string, string
   }
 }
 
-async function count(url: string, sql: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return Number((await client.query(sql)).rows[0].count);
-  } finally {
-    await client.end();
-  }
-}
+const count = async (url: string, sql: string) => Number((await queryRows<{ count: string }>(url, sql))[0]!.count);
 
 describe('content:import', () => {
   it('imports the good files of a mixed directory, names the broken ones and exits non-zero', async () => {

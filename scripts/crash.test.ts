@@ -2,9 +2,8 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase } from '@/test/database';
+import { createTestDatabase, queryRows as query } from '@/test/database';
 
 const COPIES = 12;
 
@@ -39,15 +38,6 @@ const run = (url: string, dir: string) =>
     execFile(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/import.ts', dir], { env: { ...env, DATABASE_URL: url } }, () => resolve());
   });
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** Everything an import decides, minus ids and clocks. */
 const state = (url: string) =>

@@ -29,3 +29,14 @@ export async function connectTestDatabase(): Promise<string> {
   process.env.DATABASE_URL = url;
   return url;
 }
+
+/** Runs one query on a database by URL, on a connection of its own. */
+export async function queryRows<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
