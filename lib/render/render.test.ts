@@ -102,3 +102,17 @@ describe('reading time', () => {
     expect(readingMinutes('短')).toBe(1);
   });
 });
+
+describe('MDX that hides code', () => {
+  it('refuses an expression inside a GFM footnote, which a plain MDX parse reads as a link definition', async () => {
+    // No `>` before the end, so without GFM this is a valid angle-bracketed link destination.
+    const body = 'xss[^h1]\n\n[^h1]: <Callout title={String(6 * 7) + (function () { globalThis.__ran = true; return "" })()} />';
+    await expect(renderBody('mdx', body)).rejects.toThrow(/attribute values must be plain "strings"/);
+    expect((globalThis as { __ran?: boolean }).__ran).toBeUndefined();
+  });
+
+  it('keeps a Markdown body whose first lines look like front matter', async () => {
+    const { html } = await renderBody('markdown', '---\n第一段\n---\n\n正文');
+    expect(html).toContain('第一段');
+  });
+});

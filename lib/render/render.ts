@@ -16,7 +16,7 @@ import * as runtime from './hast-runtime';
 import { mdxComponents } from './mdx-components';
 import { readingMinutes } from './reading-time';
 import { sanitizeSchema } from './schema';
-import { assertSafeMdx } from './validate-mdx';
+import { assertSafeMdx, remarkRejectUnsafeMdx } from './validate-mdx';
 
 /** Bump when the output of this pipeline changes, so stored renders are redone. */
 export const RENDERER_VERSION = 2;
@@ -54,7 +54,9 @@ async function compileWithMdxBundler(format: 'markdown' | 'mdx', body: string): 
           // mdx-bundler names its in-memory entry *.mdx: have that extension parsed as plain Markdown.
           Object.assign(options, { format: 'md', mdExtensions: ['.mdx'], mdxExtensions: [] });
         }
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
+        // Only GFM and the safety check: mdx-bundler's front-matter plugins would read a leading
+        // `---` block of the body as front matter (the file's front matter is already gone).
+        options.remarkPlugins = [remarkGfm, remarkRejectUnsafeMdx];
         // Raw HTML in Markdown becomes elements, which the sanitiser then vets.
         options.rehypePlugins = [...(options.rehypePlugins ?? []), [rehypeRaw, { passThrough: MDX_NODE_TYPES }]];
         return options;

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -14,17 +15,30 @@ const at = (node: Positioned) => [node.position?.start.line, node.position?.star
 
 /**
  * MDX bodies may use the allow-listed components with plain string attributes,
- * and HTML elements; `import`/`export` and `{JavaScript}` are refused here, at
- * save time, so compiled MDX never carries code of an editor's.
+ * and HTML elements; `import`/`export` and `{JavaScript}` are refused, so
+ * compiled MDX never carries code of an editor's. Parsed with the compiler's own
+ * syntax (GFM too: a footnote can hold JSX) to report errors early, at save time.
  */
 export function assertSafeMdx(source: string): void {
   let tree: Root;
   try {
-    tree = unified().use(remarkParse).use(remarkMdx).parse(source) as Root;
+    tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(source) as Root;
   } catch (error) {
     const e = error as { reason?: string; message: string; line?: number; column?: number };
     throw new RenderError(`MDX syntax error: ${e.reason ?? e.message}`, e.line, e.column);
   }
+  rejectUnsafeNodes(tree);
+}
+
+/**
+ * The same check inside the compiler, as its first transform: it sees exactly
+ * the tree that is compiled, whatever syntax produced it.
+ */
+export function remarkRejectUnsafeMdx() {
+  return (tree: Root) => rejectUnsafeNodes(tree);
+}
+
+function rejectUnsafeNodes(tree: Root): void {
   visit(tree, (node) => {
     const n = node as unknown as Positioned & { type: string; name?: string | null; attributes?: { type: string; name?: string; value?: unknown }[] };
     if (n.type === 'mdxjsEsm') throw new RenderError('import and export statements are not allowed in MDX', ...at(n));
