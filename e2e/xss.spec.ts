@@ -302,10 +302,10 @@ test('the export gives every post back as written, payloads and all', async ({ b
   await context.close();
 });
 
-// A real hole, failing until it is fixed. The MDX check (lib/render/validate-mdx.ts) parses
-// without GFM, so `[^1]: <Callout title={…} />` is a link definition to it; the compiler
-// (remark-gfm) reads a footnote holding JSX and runs the {expression} in the server process.
-test('KNOWN HOLE: an MDX footnote hides an {expression} from the check; it runs on the server and can switch the sanitiser off', async ({
+// Found by this corpus and fixed: a check that parsed without GFM read `[^1]: <Callout title={…} />`
+// as a link definition, while the compiler (remark-gfm) read a footnote holding JSX and ran the
+// {expression} in the server process. The check now also runs inside the compiler.
+test('an MDX footnote cannot hide an {expression}: it is refused, never run on the server', async ({
   browser,
   request,
 }) => {
