@@ -2,7 +2,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import type { TocEntry } from '@/lib/render/enhance';
-import { isBuildPhase, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from './visibility';
+import { isBuildPhase, NEWEST_FIRST, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from './visibility';
 import { pageOfPosts, summarySelect, toSummary, type Paginated, type PostSummary, type PostView } from './views';
 
 /** A published post by its current slug, or null. Cached until a write to that slug. */
@@ -55,7 +55,7 @@ export async function getNeighbours(post: Pick<PostSummary, 'id' | 'slug' | 'pub
   const [older, newer] = await Promise.all([
     db.post.findFirst({
       where: { ...publicPostWhere(), OR: [{ publishedAt: { lt: at } }, { publishedAt: at, id: { lt: post.id } }] },
-      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      orderBy: NEWEST_FIRST,
       select,
     }),
     db.post.findFirst({
@@ -106,7 +106,7 @@ export async function getArchive(): Promise<ArchiveMonth[]> {
   if (isBuildPhase()) return [];
   const rows = await db.post.findMany({
     where: publicPostWhere(),
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    orderBy: NEWEST_FIRST,
     select: { slug: true, title: true, publishedAt: true, utcOffset: true },
   });
   const months = new Map<string, ArchiveMonth>();
@@ -129,7 +129,7 @@ export async function listFeedPosts(limit = 20) {
   if (isBuildPhase()) return [];
   return db.post.findMany({
     where: publicPostWhere(),
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    orderBy: NEWEST_FIRST,
     take: limit,
     select: {
       slug: true,
@@ -152,7 +152,7 @@ export async function listSitemapPosts() {
   if (isBuildPhase()) return [];
   return db.post.findMany({
     where: publicPostWhere(),
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    orderBy: NEWEST_FIRST,
     select: { slug: true, updatedAt: true },
   });
 }

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import type { TocEntry } from '@/lib/render/enhance';
+import { NEWEST_FIRST } from './visibility';
 
 export interface TermLink {
   name: string;
@@ -59,7 +60,7 @@ export async function pageOfPosts(where: Prisma.PostWhereInput, page: number, pa
     db.post.count({ where }),
     db.post.findMany({
       where,
-      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      orderBy: NEWEST_FIRST,
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: summarySelect,

@@ -18,3 +18,6 @@ export function isBuildPhase(): boolean {
 }
 
 export const PAGE_SIZE = 10;
+
+/** The public order of posts (index posts_public_feed_idx); id breaks ties between equal dates. */
+export const NEWEST_FIRST: Prisma.PostOrderByWithRelationInput[] = [{ publishedAt: 'desc' }, { id: 'desc' }];
