@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // scripts/web-server.ts compresses, after it has put each response's CSP nonce in.
+  compress: false,
   // Public reads are cached at the data layer ('use cache' + cacheTag) and pages are
   // served from the cache until a write revalidates exactly what it touched.
   cacheComponents: true,

@@ -23,8 +23,13 @@ const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   // Its own process group, so stopping it also stops the next-server it forks.
-  return spawn(process.execPath, ['node_modules/next/dist/bin/next', ...args], { stdio: 'inherit', env, detached: true });
+  return spawn(process.execPath, args, { stdio: 'inherit', env, detached: true });
 }
+
+const NEXT = 'node_modules/next/dist/bin/next';
+/** `next dev`, or in production `next start` wrapped for per-response CSP nonces. */
+const serverArgs = (port: number) =>
+  mode === 'dev' ? [NEXT, 'dev', '--port', String(port)] : ['--import', 'tsx', 'scripts/web-server.ts'];
 
 function waitForExit(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
@@ -133,11 +138,11 @@ exitHook((done) => {
 
 if (mode === 'start' && (await buildIsStale())) {
   console.log('Building the app for production (next build) …');
-  child = run(['build'], childEnv);
+  child = run([NEXT, 'build'], childEnv);
   const code = await waitForExit(child);
   if (code !== 0) process.exit(code);
 }
-child = run([mode, '--port', String(env.PORT)], childEnv);
+child = run(serverArgs(env.PORT), { ...childEnv, PORT: String(env.PORT) });
 const exited = waitForExit(child);
 const origin = `http://127.0.0.1:${env.PORT}`;
 if (await waitUntilServing(origin, exited)) {
