@@ -1,0 +1,10 @@
+export interface SharedTags {
+  state: { generation: number; connected: boolean };
+  update(tags: string[], durations?: { expire?: number }): Promise<boolean>;
+  isExpired(tags: string[], timestamp: number): boolean;
+  isStale(tags: string[], timestamp: number): boolean;
+  expiration(tags: string[]): number;
+  close(): Promise<unknown>;
+}
+
+export function sharedTags(): SharedTags | null;
