@@ -78,7 +78,7 @@ export async function startInstance(port: number, redisUrl: string | null): Prom
   const revalidateSecret = randomBytes(24).toString('base64url');
   const env = {
     ...process.env,
-    NODE_ENV: 'production',
+    NODE_ENV: 'production' as const,
     NEXT_TELEMETRY_DISABLED: '1',
     AUTH_TRUST_HOST: '1',
     DATABASE_URL: e2eDatabaseUrl(),
