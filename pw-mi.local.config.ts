@@ -1,2 +1,0 @@
-import base from './playwright.config';
-export default { ...base, projects: base.projects!.map((p) => (p.name === 'multi-instance' ? { ...p, dependencies: ['setup'] } : p)) };
