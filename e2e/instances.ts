@@ -1,27 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { stopGroup } from '../test/redis';
 import { dataDir, postmaster } from './database';
-
-export const REDIS_SERVER = '/usr/bin/redis-server';
 
 export interface Instance {
   origin: string;
   /** Everything it printed, for the failure message. */
   log: () => string;
   stop: () => Promise<void>;
-}
-
-/** A free TCP port on 127.0.0.1, from the OS. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 function start(command: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; log: () => string } {
@@ -33,14 +20,6 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv): { child
   return { child, log: () => output };
 }
 
-function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  process.kill(-child.pid, 'SIGTERM');
-  const force = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 5_000);
-  return exited.finally(() => clearTimeout(force));
-}
-
 async function waitFor(what: string, ready: () => Promise<boolean>, log: () => string, child: ChildProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -49,17 +28,6 @@ async function waitFor(what: string, ready: () => Promise<boolean>, log: () => s
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${what} did not become ready in ${timeoutMs / 1000} s:\n${log()}`);
-}
-
-/** Debian's redis-server on a free port, with nothing written to disk. */
-export async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (!existsSync(REDIS_SERVER)) {
-    throw new Error(`${REDIS_SERVER} is missing: the multi-instance test needs Redis (apt-get install redis-server; .ci/run does it)`);
-  }
-  const port = await freePort();
-  const { child, log } = start(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env);
-  await waitFor('redis-server', async () => log().includes('Ready to accept connections'), log, child, 10_000);
-  return { url: `redis://127.0.0.1:${port}`, stop: () => stopGroup(child) };
 }
 
 /** The URL of the e2e web server's embedded Postgres, so every instance shares its database. */

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startInstance, startRedis, type Instance } from './instances';
+import { startRedis } from '../test/redis';
+import { startInstance, type Instance } from './instances';
 import { ADMIN_STATE } from './users';
 
 // Two `next start` instances of the e2e build (A, B) share the e2e database and one

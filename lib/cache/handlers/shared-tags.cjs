@@ -16,6 +16,8 @@ const Redis = require('ioredis');
 const PREFIX = process.env.REDIS_PREFIX || 'inkwell:cache:';
 const KEYS = { seq: `${PREFIX}seq`, tags: `${PREFIX}tags`, channel: `${PREFIX}tags-updated` };
 const NO_EXPIRE = -1;
+// Backstop for a message missed while the subscriber reconnected: a cheap look at the counter.
+const CHECK_INTERVAL_MS = 10_000;
 
 // Numbers the update, records it per tag and tells every instance, atomically.
 const UPDATE_SCRIPT = `
@@ -36,7 +38,7 @@ function createSharedTags(url) {
   const mirror = new Map();
   /** Updates made here that Redis has not recorded yet: tag → expire seconds. */
   const unsent = new Map();
-  const state = { generation: 0, connected: false };
+  const state = { generation: 0, connected: false, version: 0 };
   const options = { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, retryStrategy: (n) => Math.min(n * 200, 2_000) };
   const client = new Redis(url, options);
   const subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
@@ -46,16 +48,18 @@ function createSharedTags(url) {
     setTimeout(resolve, options.connectTimeout).unref();
   }).then(() => (firstReady = null));
 
+  /** An update heard now: whatever this instance cached before this moment is out of date. */
   function apply(tag, version, expireSeconds, now = Date.now()) {
+    if (version > state.version) state.version = version;
     const known = mirror.get(tag);
-    if (known && known.version >= version) return;
     const expired = expireSeconds === NO_EXPIRE ? now : now + expireSeconds * 1000;
-    mirror.set(tag, { version, stale: now, expired });
+    mirror.set(tag, { version: Math.max(version, known ? known.version : 0), stale: now, expired });
     state.generation++;
   }
 
   async function send(tags, expireSeconds) {
     const version = await client.eval(UPDATE_SCRIPT, 3, KEYS.seq, KEYS.tags, KEYS.channel, String(expireSeconds), origin, JSON.stringify(tags));
+    if (version === state.version + 1) state.version = version;
     for (const tag of tags) {
       const entry = mirror.get(tag);
       if (entry && entry.version < version) entry.version = version;
@@ -64,22 +68,37 @@ function createSharedTags(url) {
 
   /** Everything recorded while we were away, then what we could not send meanwhile. */
   async function resync() {
+    const seq = Number((await client.get(KEYS.seq)) ?? 0);
+    if (seq < state.version) {
+      // Redis lost its data (a restart without persistence): numbering starts again.
+      for (const entry of mirror.values()) entry.version = 0;
+      state.version = 0;
+    }
     const all = await client.hgetall(KEYS.tags);
     for (const [tag, record] of Object.entries(all)) {
       const { v, e } = JSON.parse(record);
-      apply(tag, v, e);
+      if (v > (mirror.get(tag)?.version ?? 0)) apply(tag, v, e);
     }
+    // Every update numbered up to seq was in the hash we just read.
+    if (seq > state.version) state.version = seq;
     const pending = [...unsent];
     unsent.clear();
     for (const [tag, expireSeconds] of pending) await send([tag], expireSeconds);
     if (pending.length) log(`sent ${pending.length} tag update(s) made while Redis was unreachable`);
   }
 
+  const catchUp = () => resync().catch((error) => log(`resync failed: ${error.message}`));
   client.on('ready', () => {
     if (!state.connected) log(`connected to ${new URL(url).host}`);
     state.connected = true;
-    resync().catch((error) => log(`resync failed: ${error.message}`));
+    void catchUp();
   });
+  // Messages published between a reconnect and the resubscription are found here.
+  subscriber.on('ready', () => setTimeout(catchUp, 200).unref());
+  setInterval(async () => {
+    const latest = await client.get(KEYS.seq).catch(() => null);
+    if (latest !== null && Number(latest) !== state.version) void catchUp();
+  }, CHECK_INTERVAL_MS).unref();
   client.on('error', (error) => {
     if (state.connected) log(`Redis unreachable (${error.message}); serving from local caches, other instances' edits arrive when it is back`);
     state.connected = false;
@@ -156,4 +175,4 @@ function sharedTags() {
   return globalThis[KEY];
 }
 
-module.exports = { sharedTags };
+module.exports = { sharedTags, createSharedTags };

@@ -1,5 +1,5 @@
 export interface SharedTags {
-  state: { generation: number; connected: boolean };
+  state: { generation: number; connected: boolean; version: number };
   update(tags: string[], durations?: { expire?: number }): Promise<boolean>;
   isExpired(tags: string[], timestamp: number): boolean;
   isStale(tags: string[], timestamp: number): boolean;
@@ -8,3 +8,6 @@ export interface SharedTags {
 }
 
 export function sharedTags(): SharedTags | null;
+
+/** A separate connection with its own mirror (tests use two, as two instances). */
+export function createSharedTags(url: string): SharedTags;
