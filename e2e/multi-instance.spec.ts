@@ -1,7 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startRedis } from '../test/redis';
 import { startInstance, type Instance } from './instances';
-import { ADMIN_STATE } from './users';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ADMIN_STATE, runCli } from './users';
 
 // Two `next start` instances of the e2e build (A, B) share the e2e database and one
 // Redis; a third (C) shares only the database, as every instance did before REDIS_URL.
@@ -87,4 +90,23 @@ test('an edit saved on one instance is served by the other at once, article and 
   const old = await onB.request.get(`/posts/${slug}`, { maxRedirects: 0 });
   expect(old.status()).toBe(301);
   expect(old.headers().location).toMatch(new RegExp(`/posts/${slug}-moved$`));
+});
+
+test('a CLI import with REDIS_URL reaches every instance that shares the Redis', async ({ browser }) => {
+  const onB = await reader(browser, b);
+  const slug = `instances-cli-${Date.now().toString(36)}`;
+  const dir = await mkdtemp(path.join(tmpdir(), 'e2e-instances-'));
+  const importTitle = async (title: string) => {
+    const date = new Date(Date.now() - 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
+    await writeFile(path.join(dir, `${slug}.md`), `---\ntitle: "${title}"\ndate: ${date} +00:00\nslug: ${slug}\nartid: "${slug}"\n---\n导入的正文。\n`);
+    const { code, output } = await runCli('import', [dir], undefined, { REDIS_URL: redis.url });
+    expect(code, output).toBe(0);
+  };
+
+  await expectOnHome(onB, '多实例 导入一', false);
+  await importTitle('多实例 导入一');
+  await expectOnHome(onB, '多实例 导入一');
+  await expectArticle(onB, slug, '多实例 导入一');
+  await importTitle('多实例 导入二');
+  await expectArticle(onB, slug, '多实例 导入二');
 });
