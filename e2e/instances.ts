@@ -37,7 +37,8 @@ export function e2eDatabaseUrl(): string {
 }
 
 /**
- * `next start` on the existing production build, as one instance of several:
+ * The production server (scripts/web-server.ts: `next start` with per-response
+ * CSP nonces) on the existing build, as one instance of several:
  * the same database and session secret as the e2e server, its own port, and
  * REDIS_URL or none. Like `npm start`, it refreshes its cache once it serves.
  */
@@ -54,8 +55,8 @@ export async function startInstance(port: number, redisUrl: string | null): Prom
     REVALIDATE_SECRET: revalidateSecret,
     REDIS_URL: redisUrl ?? '',
   };
-  const { child, log } = start(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port)], env);
-  await waitFor(`next start on ${port}`, () => fetch(`${origin}/api/health`).then((r) => r.ok), log, child);
+  const { child, log } = start(process.execPath, ['--import', 'tsx', 'scripts/web-server.ts'], { ...env, PORT: String(port) });
+  await waitFor(`the web server on ${port}`, () => fetch(`${origin}/api/health`).then((r) => r.ok), log, child);
   const refreshed = await fetch(`${origin}/api/revalidate`, {
     method: 'POST',
     headers: { authorization: `Bearer ${revalidateSecret}`, 'content-type': 'application/json' },

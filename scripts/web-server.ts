@@ -50,8 +50,13 @@ function swapNonce(res: ServerResponse, nonce: string) {
     return end(Buffer.concat([last, rest()]), callback);
   }) as ServerResponse['end'];
   res.writeHead = ((...args: Parameters<ServerResponse['writeHead']>) => {
-    // A page's body now differs per response; a rewritten body may change length.
-    if (isHtml(res)) res.removeHeader('etag');
+    // A page's body now differs per response: no validator, and no shared cache may keep
+    // one reader's nonce for the next (Next's s-maxage is for its own, tag-revalidated cache).
+    if (isHtml(res)) {
+      res.removeHeader('etag');
+      res.setHeader('cache-control', 'private, no-cache');
+    }
+    // A rewritten body may change length.
     if (isText(res)) res.removeHeader('content-length');
     return writeHead(...args);
   }) as ServerResponse['writeHead'];
