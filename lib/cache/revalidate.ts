@@ -1,5 +1,6 @@
 import { CacheTags } from '@/lib/cache-tags';
 import { clearRedirectCache } from '@/lib/posts/redirects';
+import { noteRevalidation } from './generation';
 import { notifyRunningServer } from './server-registry';
 
 export interface Affected {
@@ -32,6 +33,7 @@ export async function revalidatePublic(tags: string[]): Promise<string | null> {
     const { revalidateTag } = await import('next/cache');
     for (const tag of tags) revalidateTag(tag, { expire: 0 });
     clearRedirectCache();
+    noteRevalidation();
     return null;
   }
   if (process.env.REDIS_URL) return publishToInstances(tags);

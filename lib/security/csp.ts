@@ -18,11 +18,12 @@ export function freshNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-export function contentSecurityPolicy(nonce: string): string {
+/** With a nonce for pages that run Next's scripts; without, for pages that ship none (no script at all). */
+export function contentSecurityPolicy(nonce: string | null): string {
   return [
     "default-src 'self'",
     // 'strict-dynamic' lets Next's nonced loader fetch its chunks; 'self' is for browsers without CSP 3.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    nonce ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'` : "script-src 'none'",
     // React sets style attributes; no script can come in through styles.
     "style-src 'self' 'unsafe-inline'",
     // Bodies embed images from anywhere on the web.

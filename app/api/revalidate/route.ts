@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { revalidatePath, revalidateTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { z } from 'zod';
+import { noteRevalidation } from '@/lib/cache/generation';
 import { clearRedirectCache } from '@/lib/posts/redirects';
 
 const bodySchema = z.object({ tags: z.array(z.string().min(1).max(256)).min(1).max(500) });
@@ -23,5 +24,6 @@ export async function POST(request: Request) {
   // with this server's CSP render nonce (lib/security/csp.ts).
   if (parsed.data.tags.includes(CacheTags.site)) revalidatePath('/', 'layout');
   clearRedirectCache();
+  noteRevalidation();
   return new Response(null, { status: 204 });
 }

@@ -1,0 +1,102 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { revalidationGeneration } from '@/lib/cache/generation';
+import { contentSecurityPolicy, freshNonce, rewriteNonces } from '@/lib/security/csp';
+import { needsRuntime, stripScripts } from './public-html';
+import { captureResponse, contentType, isText } from './response-hooks';
+import { encode, encodedBody, lookup, preferredEncoding, store, type CachedResponse } from './response-cache';
+
+/** A reader's GET of a page, feed or file: not the admin, an API, a build file, or a client router fetch. */
+export function isPublicDocument(req: IncomingMessage): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (/^\/(admin|api|_next)(\/|\?|$)/.test(req.url ?? '/')) return false;
+  return !['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action'].some((h) => h in req.headers);
+}
+
+// Headers Next sets for its own cache and router, or that are set per response here.
+const PER_RESPONSE = /^(content-length|content-encoding|etag|vary|date|connection|keep-alive|transfer-encoding|cache-control|content-security-policy|x-nextjs-.*)$/;
+
+function keptHeaders(res: ServerResponse): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(res.getHeaders())) {
+    if (value !== undefined && !PER_RESPONSE.test(name)) kept[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return kept;
+}
+
+/** Served from Next's cache, for anyone: the same bytes may go to every reader. */
+function isShareable(req: IncomingMessage, res: ServerResponse): boolean {
+  const cacheControl = String(res.getHeader('cache-control') ?? '');
+  return (
+    req.method === 'GET' &&
+    res.statusCode === 200 &&
+    res.hasHeader('x-nextjs-cache') &&
+    !res.hasHeader('set-cookie') &&
+    !/no-store|private/.test(cacheControl)
+  );
+}
+
+type Sendable = Pick<CachedResponse, 'status' | 'headers' | 'body'> & { kept?: CachedResponse };
+
+function send(req: IncomingMessage, res: ServerResponse, entry: Sendable, cache: string, validator?: string) {
+  for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value);
+  res.setHeader('x-cache', cache);
+  res.setHeader('vary', 'Accept-Encoding');
+  if (entry.kept) {
+    res.setHeader('etag', entry.kept.etag);
+    // Anyone may keep it, but must ask again each time: a CDN in front stays fresh after every edit.
+    res.setHeader('cache-control', 'public, max-age=0, must-revalidate');
+    if (validator === entry.kept.etag) {
+      res.statusCode = 304;
+      return res.end();
+    }
+  } else {
+    res.setHeader('cache-control', 'private, no-cache');
+  }
+  const compressible = /^text\/|json|xml|javascript/.test(entry.headers['content-type'] ?? '');
+  const encoding = compressible && entry.body.length >= 1024 ? preferredEncoding(req.headers['accept-encoding']) : null;
+  const body = entry.kept ? encodedBody(entry.kept, encoding) : encode(entry.body, encoding, 'per-response');
+  res.statusCode = entry.status;
+  if (encoding) res.setHeader('content-encoding', encoding);
+  res.setHeader('content-length', body.length);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * Public responses: whole, without scripts where the page needs none
+ * (lib/server/public-html.ts), compressed once and kept (response-cache.ts) when
+ * Next served them from its cache; otherwise with this response's nonce.
+ */
+export function servePublic(req: IncomingMessage, res: ServerResponse, handle: () => void, placeholder: string) {
+  const key = req.url ?? '/';
+  const validator = req.headers['if-none-match'];
+  // Next must send the whole body: the 304 is decided here, against what is finally sent.
+  delete req.headers['if-none-match'];
+  const cached = req.method === 'GET' ? lookup(key) : null;
+  if (cached) return send(req, res, { ...cached, kept: cached }, 'HIT', validator);
+  const generation = revalidationGeneration();
+  captureResponse(res, (captured) => {
+    let body = captured;
+    let shareable = isShareable(req, res);
+    let policy = contentSecurityPolicy(null);
+    if (contentType(res).startsWith('text/html')) {
+      const html = body.toString('utf8');
+      if (needsRuntime(html)) {
+        // Streamed content that React reveals by script: this page keeps Next's scripts, with a nonce.
+        const nonce = freshNonce();
+        body = Buffer.from(rewriteNonces(html, placeholder, nonce));
+        policy = contentSecurityPolicy(nonce);
+        shareable = false;
+      } else {
+        body = Buffer.from(stripScripts(html));
+      }
+    } else if (isText(res)) {
+      body = Buffer.from(body.toString('utf8').replaceAll(placeholder, ''));
+    }
+    const response = { status: res.statusCode, headers: { ...keptHeaders(res), 'content-security-policy': policy }, body };
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    if (!shareable) return send(req, res, response, 'BYPASS');
+    const kept = store(key, response, generation);
+    send(req, res, { ...kept, kept }, 'MISS', validator);
+  });
+  handle();
+}
