@@ -55,21 +55,54 @@ function prepare(name: string, bytes: Uint8Array, sourceText: string): Prepared 
   return { file: name, snapshot, sourceText };
 }
 
-async function findExisting(tx: Reader, snapshot: PostSnapshot) {
-  const select = { id: true, version: true, sourceId: true } as const;
+type Found = { id: number; version: number; sourceId: string | null } | null;
+
+/** Where decide() looks posts up: the database one query at a time, or a chunk's preloaded rows. */
+interface Finder {
+  bySource: (sourceId: string) => Promise<Found> | Found;
+  bySlug: (slug: string) => Promise<Found> | Found;
+  byRedirect: (slug: string) => Promise<Found> | Found;
+}
+
+const FOUND_SELECT = { id: true, version: true, sourceId: true, slug: true } as const;
+
+function databaseFinder(tx: Reader): Finder {
+  return {
+    bySource: (sourceId) => tx.post.findUnique({ where: { sourceId }, select: FOUND_SELECT }),
+    bySlug: (slug) => tx.post.findUnique({ where: { slug }, select: FOUND_SELECT }),
+    byRedirect: async (slug) => (await tx.slugRedirect.findUnique({ where: { slug }, select: { post: { select: FOUND_SELECT } } }))?.post ?? null,
+  };
+}
+
+/** The posts and redirects a chunk of snapshots could match, in two queries. */
+async function preloadedFinder(snapshots: PostSnapshot[]): Promise<Finder> {
+  const sourceIds = snapshots.flatMap((s) => (s.sourceId ? [s.sourceId] : []));
+  const slugs = snapshots.map((s) => s.slug);
+  const posts = await db.post.findMany({ where: { OR: [{ sourceId: { in: sourceIds } }, { slug: { in: slugs } }] }, select: FOUND_SELECT });
+  const redirects = await db.slugRedirect.findMany({ where: { slug: { in: slugs } }, select: { slug: true, post: { select: FOUND_SELECT } } });
+  const bySource = new Map(posts.flatMap((p) => (p.sourceId ? [[p.sourceId, p] as const] : [])));
+  const bySlug = new Map(posts.map((p) => [p.slug, p]));
+  const byRedirect = new Map(redirects.map((r) => [r.slug, r.post]));
+  return {
+    bySource: (sourceId) => bySource.get(sourceId) ?? null,
+    bySlug: (slug) => bySlug.get(slug) ?? null,
+    byRedirect: (slug) => byRedirect.get(slug) ?? null,
+  };
+}
+
+async function findExisting(find: Finder, snapshot: PostSnapshot): Promise<Found> {
   if (snapshot.sourceId) {
-    const bySource = await tx.post.findUnique({ where: { sourceId: snapshot.sourceId }, select });
+    const bySource = await find.bySource(snapshot.sourceId);
     if (bySource) return bySource;
   }
-  const bySlug = await tx.post.findUnique({ where: { slug: snapshot.slug }, select });
+  const bySlug = await find.bySlug(snapshot.slug);
   if (bySlug) {
     if (snapshot.sourceId && bySlug.sourceId && bySlug.sourceId !== snapshot.sourceId) {
       throw new DuplicatePostError(`slug "${snapshot.slug}" is already used by post #${bySlug.id} (artid ${bySlug.sourceId})`);
     }
     return bySlug;
   }
-  const redirect = await tx.slugRedirect.findUnique({ where: { slug: snapshot.slug }, select: { post: { select } } });
-  return redirect?.post ?? null;
+  return find.byRedirect(snapshot.slug);
 }
 
 type Decision =
@@ -77,9 +110,9 @@ type Decision =
   | { action: 'create' | 'update'; snapshot: PostSnapshot; existing: { id: number; version: number } | null };
 
 /** Reads only: what importing this file would do. The write re-checks the version it saw. */
-async function decide(item: Prepared, force: boolean): Promise<Decision> {
+async function decide(item: Prepared, force: boolean, find: Finder = databaseFinder(db)): Promise<Decision> {
   const snapshot = item.snapshot;
-  const existing = await findExisting(db, snapshot);
+  const existing = await findExisting(find, snapshot);
   if (!existing) return { action: 'create', snapshot, existing: null };
   const same = { file: item.file, postId: existing.id, slug: snapshot.slug };
   const hash = contentHash(snapshot);
@@ -306,11 +339,12 @@ export async function importSources(sources: SourceFile[], options: ImportOption
     }
 
     const canonical = await canonicalizeTerms(parsed.map((p) => p.item), spellings);
+    const find = await preloadedFinder(canonical.map((item) => item.snapshot));
     const ready: Ready[] = [];
     for (const [i, { index }] of parsed.entries()) {
       const item = canonical[i]!;
       try {
-        const decision = await decide(item, force);
+        const decision = await decide(item, force, find);
         if (decision.action === 'skip') {
           results[index] = decision.result;
           continue;

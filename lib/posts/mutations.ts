@@ -6,7 +6,7 @@ import type { PostSnapshot } from '@/lib/validations/post';
 import { DuplicatePostError, EditConflictError } from './errors';
 import { contentHash, postColumns } from './snapshot';
 import { PUBLIC_POST_SQL } from './visibility';
-import { ensureTerms } from './terms';
+import { ensureTermRows } from './terms';
 
 type Tx = Prisma.TransactionClient;
 
@@ -84,11 +84,12 @@ function revisionData(snapshot: PostSnapshot, meta: RevisionMeta) {
 
 async function termLinks(tx: Tx, snapshot: PostSnapshot) {
   // One connection per transaction: sequential, not Promise.all.
-  const tagIds = await ensureTerms(tx, 'tag', snapshot.tags);
-  const categoryIds = await ensureTerms(tx, 'category', snapshot.categories);
+  const tags = await ensureTermRows(tx, 'tag', snapshot.tags);
+  const categories = await ensureTermRows(tx, 'category', snapshot.categories);
   return {
-    tags: tagIds.map((tagId, position) => ({ tagId, position })),
-    categories: categoryIds.map((categoryId, position) => ({ categoryId, position })),
+    tags: tags.map((tag, position) => ({ tagId: tag.id, position })),
+    categories: categories.map((category, position) => ({ categoryId: category.id, position })),
+    slugs: { tagSlugs: tags.map((t) => t.slug), categorySlugs: categories.map((c) => c.slug) },
   };
 }
 
@@ -123,7 +124,7 @@ export async function createPost(tx: Tx, snapshot: PostSnapshot, rendered: Rende
     select: { id: true, version: true, slug: true },
   });
   await indexForSearch(tx, post.id, snapshot, rendered.text);
-  return { ...post, affected: { slugs: [post.slug, ...(await neighbourSlugs(tx, post.id))], ...(await termSlugs(tx, post.id)) } };
+  return { ...post, affected: { slugs: [post.slug, ...(await neighbourSlugs(tx, post.id))], ...links.slugs } };
 }
 
 /**

@@ -24,7 +24,7 @@ export function compilePlainMarkdown(body: string): Root | null {
     return EXIT;
   });
   if (hasHtml) return null;
-  const tree = toHast.runSync(parser.runSync(mdast)) as Root;
+  const tree = toHast.runSync(parser.runSync(mdast) as Mdast) as Root;
   return { type: 'root', children: trimWhitespace(tree.children.flatMap((child) => asCompiled(child, htmlSchema))) as RootContent[] };
 }
 
