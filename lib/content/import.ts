@@ -7,6 +7,7 @@ import { createPost, updatePost } from '@/lib/posts/mutations';
 import { contentHash } from '@/lib/posts/snapshot';
 import { canonicalTermNames, type TermKind } from '@/lib/posts/terms';
 import { RenderError } from '@/lib/render/errors';
+import { createRenderPool } from '@/lib/render/pool';
 import { renderBody, type RenderedBody } from '@/lib/render/render';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { ContentError } from './errors';
@@ -289,6 +290,8 @@ async function writeChunk(ready: Ready[], results: ImportResult[]): Promise<Read
 
 /** Files read, checked and compiled a chunk at a time; each chunk written in one transaction. */
 const CHUNK_SIZE = 50;
+/** From this many files on, bodies are compiled on worker threads (starting them takes a moment). */
+const POOL_MIN_FILES = 200;
 /** Below this many files, hashing every imported post's source costs more than it saves. */
 const PREFETCH_MIN_FILES = 50;
 
@@ -310,61 +313,79 @@ export async function importSources(sources: SourceFile[], options: ImportOption
   const known = sources.length >= PREFETCH_MIN_FILES ? await importedSourceHashes() : new Map<string, ImportedPost>();
   const spellings = { tag: new Map<string, string>(), category: new Map<string, string>() };
   let done = 0;
+  const pool = sources.length >= POOL_MIN_FILES ? createRenderPool() : null;
+  const render = pool ? pool.render : renderBody;
+  let writing = Promise.resolve();
 
-  for (let start = 0; start < sources.length; start += CHUNK_SIZE) {
-    const chunk = sources.slice(start, start + CHUNK_SIZE);
-    const parsed: { index: number; item: Prepared }[] = [];
-    for (const [offset, source] of chunk.entries()) {
-      const index = start + offset;
-      try {
-        const bytes = await source.read();
-        let text: string | null = null;
+  try {
+    for (let start = 0; start < sources.length; start += CHUNK_SIZE) {
+      const chunk = sources.slice(start, start + CHUNK_SIZE);
+      const parsed: { index: number; item: Prepared }[] = [];
+      for (const [offset, source] of chunk.entries()) {
+        const index = start + offset;
         try {
-          text = decodeText(bytes);
-        } catch {
-          // parsePostFile says what is wrong, in its order of checks.
+          const bytes = await source.read();
+          let text: string | null = null;
+          try {
+            text = decodeText(bytes);
+          } catch {
+            // parsePostFile says what is wrong, in its order of checks.
+          }
+          const same = text === null ? undefined : known.get(sha256(text));
+          if (same) {
+            claim(source.name, same.slug, same.sourceId);
+            results[index] = { file: source.name, status: 'unchanged', postId: same.id, slug: same.slug };
+            continue;
+          }
+          const item = prepare(source.name, bytes, text ?? '');
+          claim(source.name, item.snapshot.slug, item.snapshot.sourceId);
+          parsed.push({ index, item });
+        } catch (error) {
+          results[index] = failure(source.name, error);
         }
-        const same = text === null ? undefined : known.get(sha256(text));
-        if (same) {
-          claim(source.name, same.slug, same.sourceId);
-          results[index] = { file: source.name, status: 'unchanged', postId: same.id, slug: same.slug };
-          continue;
-        }
-        const item = prepare(source.name, bytes, text ?? '');
-        claim(source.name, item.snapshot.slug, item.snapshot.sourceId);
-        parsed.push({ index, item });
-      } catch (error) {
-        results[index] = failure(source.name, error);
       }
-    }
 
-    const canonical = await canonicalizeTerms(parsed.map((p) => p.item), spellings);
-    const find = await preloadedFinder(canonical.map((item) => item.snapshot));
-    const ready: Ready[] = [];
-    for (const [i, { index }] of parsed.entries()) {
-      const item = canonical[i]!;
-      try {
-        const decision = await decide(item, force, find);
-        if (decision.action === 'skip') {
-          results[index] = decision.result;
-          continue;
+      const canonical = await canonicalizeTerms(parsed.map((p) => p.item), spellings);
+      const find = await preloadedFinder(canonical.map((item) => item.snapshot));
+      const decided: Omit<Ready, 'rendered'>[] = [];
+      for (const [i, { index }] of parsed.entries()) {
+        const item = canonical[i]!;
+        try {
+          const decision = await decide(item, force, find);
+          if (decision.action === 'skip') results[index] = decision.result;
+          else decided.push({ index, item, snapshot: decision.snapshot, existing: decision.existing });
+        } catch (error) {
+          results[index] = failure(item.file, error);
         }
-        // Compile outside the transaction; only changed posts pay for it.
-        const rendered = await renderBody(decision.snapshot.format, decision.snapshot.body, decision.snapshot.title);
-        ready.push({ index, item, snapshot: decision.snapshot, existing: decision.existing, rendered });
-      } catch (error) {
-        results[index] = failure(item.file, error);
       }
+      // Compile outside the transaction (only changed posts pay for it), while the previous chunk is written.
+      const rendered = await Promise.all(
+        decided.map((entry) =>
+          render(entry.snapshot.format, entry.snapshot.body, entry.snapshot.title).then(
+            (body): Ready | null => ({ ...entry, rendered: body }),
+            (error) => {
+              results[entry.index] = failure(entry.item.file, error);
+              return null;
+            },
+          ),
+        ),
+      );
+      await writing;
+      const ready = rendered.filter((r): r is Ready => r !== null);
+      writing = (async () => {
+        for (const { index, item } of await writeChunk(ready, results)) {
+          try {
+            results[index] = await importWithRetry(item, force);
+          } catch (error) {
+            results[index] = failure(item.file, error);
+          }
+        }
+        for (let i = 0; i < chunk.length; i++) options.onProgress?.(++done, sources.length);
+      })();
     }
-
-    for (const { index, item } of await writeChunk(ready, results)) {
-      try {
-        results[index] = await importWithRetry(item, force);
-      } catch (error) {
-        results[index] = failure(item.file, error);
-      }
-    }
-    for (let i = 0; i < chunk.length; i++) options.onProgress?.(++done, sources.length);
+    await writing;
+  } finally {
+    await pool?.close();
   }
   const counts = Object.fromEntries(IMPORT_STATUSES.map((s) => [s, 0])) as Record<ImportStatus, number>;
   for (const r of results) counts[r.status]++;
