@@ -5,11 +5,8 @@ import { RenderError } from './errors';
 import { renderBody, type RenderedBody } from './render';
 import type { RenderJob } from './render-worker';
 
-type Reply = {
-  id: number;
-  rendered?: RenderedBody;
-  error?: { render: boolean; message: string; line?: number; column?: number };
-};
+type Reply = { id: number; rendered?: RenderedBody; error?: { render: boolean; message: string; line?: number; column?: number } };
+type Waiting = Omit<RenderJob, 'id'> & { resolve: (r: RenderedBody) => void; reject: (e: unknown) => void };
 
 export interface RenderPool {
   render(format: BodyFormat, body: string, title: string): Promise<RenderedBody>;
@@ -18,59 +15,62 @@ export interface RenderPool {
 
 /**
  * Renders bodies on worker threads, one per core, so a large import compiles on
- * every core while the main thread writes. Same results and errors as renderBody.
- * Workers load TypeScript through the tsx loader the CLI runs under; where that is
- * missing (a test runner), rendering stays on this thread.
+ * every core while the main thread writes: same results and errors as renderBody.
+ * Workers start on first use. Where they cannot load TypeScript (outside the tsx
+ * CLI, e.g. under a test runner) or one dies, rendering happens on this thread.
  */
 export function createRenderPool(size = availableParallelism()): RenderPool {
-  const usable = process.execArgv.some((arg) => /tsx/.test(arg));
-  if (!usable) return { render: renderBody, close: async () => {} };
-  const waiting = new Map<
-    number,
-    { resolve: (r: RenderedBody) => void; reject: (e: unknown) => void }
-  >();
+  if (!process.execArgv.some((arg) => /tsx/.test(arg))) return { render: renderBody, close: async () => {} };
+  const waiting = new Map<number, Waiting>();
   const load = new Map<Worker, number>();
+  let workers: Worker[] | null = null;
   let nextId = 0;
   let broken = false;
-  const workers = Array.from({ length: Math.max(1, size) }, () => {
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), {
-      execArgv: process.execArgv,
+  let closing = false;
+
+  const renderHere = (job: Waiting) => renderBody(job.format, job.body, job.title).then(job.resolve, job.reject);
+  const fail = () => {
+    if (closing) return;
+    broken = true;
+    for (const job of waiting.values()) void renderHere(job);
+    waiting.clear();
+  };
+  const start = () =>
+    Array.from({ length: Math.max(1, size) }, () => {
+      // The entry registers tsx's loader, which a worker thread does not inherit.
+      const worker = new Worker(new URL('./render-worker.mjs', import.meta.url), {
+        execArgv: process.execArgv.filter((arg) => arg.startsWith('--conditions')),
+      });
+      worker.on('message', ({ id, rendered, error }: Reply) => {
+        const job = waiting.get(id);
+        waiting.delete(id);
+        load.set(worker, load.get(worker)! - 1);
+        if (!job) return;
+        if (rendered) job.resolve(rendered);
+        else if (error?.render) job.reject(Object.assign(new RenderError(error.message), { line: error.line, column: error.column }));
+        else job.reject(new Error(error?.message ?? 'render worker failed'));
+      });
+      worker.on('error', fail);
+      worker.on('exit', fail);
+      load.set(worker, 0);
+      return worker;
     });
-    worker.on('message', ({ id, rendered, error }: Reply) => {
-      const job = waiting.get(id);
-      waiting.delete(id);
-      load.set(worker, load.get(worker)! - 1);
-      if (!job) return;
-      if (rendered) job.resolve(rendered);
-      else if (error?.render)
-        job.reject(
-          Object.assign(new RenderError(error.message), { line: error.line, column: error.column }),
-        );
-      else job.reject(new Error(error?.message ?? 'render worker failed'));
-    });
-    // A worker that dies fails its jobs (each is then reported), and the rest render here.
-    worker.on('error', (error) => {
-      broken = true;
-      for (const job of waiting.values()) job.reject(error);
-      waiting.clear();
-    });
-    worker.unref();
-    load.set(worker, 0);
-    return worker;
-  });
+
   return {
     render(format, body, title) {
       if (broken) return renderBody(format, body, title);
+      workers ??= start();
       const worker = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
       load.set(worker, load.get(worker)! + 1);
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
+        waiting.set(id, { format, body, title, resolve, reject });
         worker.postMessage({ id, format, body, title } satisfies RenderJob);
       });
     },
     close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closing = true;
+      await Promise.all((workers ?? []).map((w) => w.terminate()));
     },
   };
 }
