@@ -8,6 +8,7 @@ import { importSources, type ImportReport } from '@/lib/content/import';
 import { disconnectDb } from '@/lib/db';
 import { ensureEmbeddedPostgres } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
+import { createRenderPool } from '@/lib/render/pool';
 import { writeCorpus } from './corpus';
 
 export interface ImportMeasurement {
@@ -20,7 +21,8 @@ export interface ImportMeasurement {
 
 async function timedImport(dir: string): Promise<{ seconds: number; report: ImportReport }> {
   const started = performance.now();
-  const report = await importSources(await collectSourceFiles([dir]));
+  const pool = createRenderPool();
+  const report = await importSources(await collectSourceFiles([dir]), { render: pool.render }).finally(() => pool.close());
   return { seconds: (performance.now() - started) / 1000, report };
 }
 

@@ -7,7 +7,6 @@ import { createPost, updatePost } from '@/lib/posts/mutations';
 import { contentHash } from '@/lib/posts/snapshot';
 import { canonicalTermNames, type TermKind } from '@/lib/posts/terms';
 import { RenderError } from '@/lib/render/errors';
-import { createRenderPool } from '@/lib/render/pool';
 import { renderBody, type RenderedBody } from '@/lib/render/render';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { ContentError } from './errors';
@@ -39,6 +38,8 @@ export interface ImportOptions {
   /** Replace posts that editors changed since their last import. */
   force?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Compiles bodies; a CLI passes a worker pool's (lib/render/pool.ts). */
+  render?: (format: PostSnapshot['format'], body: string, title: string) => Promise<RenderedBody>;
 }
 
 interface Prepared {
@@ -290,8 +291,6 @@ async function writeChunk(ready: Ready[], results: ImportResult[]): Promise<Read
 
 /** Files read, checked and compiled a chunk at a time; each chunk written in one transaction. */
 const CHUNK_SIZE = 50;
-/** From this many files on, bodies are compiled on worker threads (starting them takes a moment). */
-const POOL_MIN_FILES = 200;
 /** Below this many files, hashing every imported post's source costs more than it saves. */
 const PREFETCH_MIN_FILES = 50;
 
@@ -313,8 +312,7 @@ export async function importSources(sources: SourceFile[], options: ImportOption
   const known = sources.length >= PREFETCH_MIN_FILES ? await importedSourceHashes() : new Map<string, ImportedPost>();
   const spellings = { tag: new Map<string, string>(), category: new Map<string, string>() };
   let done = 0;
-  const pool = sources.length >= POOL_MIN_FILES ? createRenderPool() : null;
-  const render = pool ? pool.render : renderBody;
+  const render = options.render ?? renderBody;
   let writing = Promise.resolve();
 
   try {
@@ -385,7 +383,7 @@ export async function importSources(sources: SourceFile[], options: ImportOption
     }
     await writing;
   } finally {
-    await pool?.close();
+    await writing.catch(() => undefined);
   }
   const counts = Object.fromEntries(IMPORT_STATUSES.map((s) => [s, 0])) as Record<ImportStatus, number>;
   for (const r of results) counts[r.status]++;

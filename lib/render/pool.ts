@@ -18,6 +18,7 @@ export interface RenderPool {
  * every core while the main thread writes: same results and errors as renderBody.
  * Workers start on first use. Where they cannot load TypeScript (outside the tsx
  * CLI, e.g. under a test runner) or one dies, rendering happens on this thread.
+ * For CLIs only: a bundler (Next) would try to bundle the worker entry.
  */
 export function createRenderPool(size = availableParallelism()): RenderPool {
   if (!process.execArgv.some((arg) => /tsx/.test(arg))) return { render: renderBody, close: async () => {} };
