@@ -1,26 +1,18 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeCorpus } from '@/bench/corpus';
 import { createTestDatabase, queryRows as query } from '@/test/database';
 
-const COPIES = 12;
+/** Posts in the generated corpus; CRASH_POSTS=10000 for the full-scale run (several minutes here). */
+const POSTS = Number(process.env.CRASH_POSTS ?? 1000);
 
-/** ~200 post files: every sample, many times over, each copy with its own artid and slug. */
+/** A generated corpus (bench/corpus.ts): Markdown, MDX and platform HTML, long-tail tags. */
 async function corpus(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'crash-corpus-'));
-  const samples = (await readdir('content')).filter((f) => f !== 'README.md');
-  let n = 0;
-  for (let copy = 0; copy < COPIES; copy++) {
-    for (const file of samples) {
-      const text = (await readFile(path.join('content', file), 'utf8'))
-        .replace(/^artid: .*$/m, `artid: '${700000000 + n}'`)
-        .replace(/^(slug|permalink): .*\n/gm, '');
-      await writeFile(path.join(dir, file.replace(/^(\d{4}-\d{2}-\d{2})-/, `$1-c${copy}-`)), text);
-      n++;
-    }
-  }
+  await writeCorpus(dir, { size: POSTS, seed: 42 });
   return dir;
 }
 
@@ -35,7 +27,7 @@ function importer(url: string, dir: string) {
 const run = (url: string, dir: string) =>
   new Promise<void>((resolve) => {
     const { DATABASE_URL: _omit, ...env } = process.env;
-    execFile(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/import.ts', dir], { env: { ...env, DATABASE_URL: url } }, () => resolve());
+    execFile(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/import.ts', dir], { env: { ...env, DATABASE_URL: url }, maxBuffer: 256 * 1024 * 1024 }, () => resolve());
   });
 
 
@@ -50,7 +42,7 @@ const state = (url: string) =>
   );
 
 describe('a crash in the middle of an import', () => {
-  it('kill -9 mid-import, then a rerun, ends identical to one clean run', { timeout: 120_000 }, async () => {
+  it('kill -9 mid-import, then a rerun, ends identical to one clean run', { timeout: Math.max(120_000, POSTS * 60) }, async () => {
     const dir = await corpus();
     const total = (await readdir(dir)).length;
     const [crashed, clean] = await Promise.all([createTestDatabase(), createTestDatabase()]);

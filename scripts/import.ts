@@ -5,6 +5,7 @@ import { collectSourceFiles } from '@/lib/content/files';
 import { importSources, type ImportReport } from '@/lib/content/import';
 import { revalidatePublic, tagsFor } from '@/lib/cache/revalidate';
 import { migrate } from '@/lib/db/migrate';
+import { createRenderPool } from '@/lib/render/pool';
 import { resolveDatabase } from '@/lib/db/resolve';
 import { runCli } from './cli';
 
@@ -37,7 +38,13 @@ await runCli(async () => {
       ? new cliProgress.SingleBar({ format: 'Importing [{bar}] {value}/{total} files' }, cliProgress.Presets.shades_classic)
       : null;
   bar?.start(sources.length, 0);
-  const report = await importSources(sources, { force: values.force, onProgress: (done) => bar?.update(done) });
+  // Compiling is most of an import's work: from a few hundred files on, every core does it.
+  const pool = sources.length >= 200 ? createRenderPool() : null;
+  const report = await importSources(sources, {
+    force: values.force,
+    onProgress: (done) => bar?.update(done),
+    render: pool?.render,
+  }).finally(() => pool?.close());
   bar?.stop();
   printReport(report);
   const affected = report.results.flatMap((r) => (r.affected ? [r.affected] : []));

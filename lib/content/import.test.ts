@@ -167,3 +167,41 @@ describe('broken files', () => {
     expect(await db.post.findUniqueOrThrow({ where: { slug: 'llm-agent-react-tool-calling' } })).toEqual(before);
   });
 });
+
+describe('a large run (chunked writes, the unchanged-file shortcut, worker-free rendering)', () => {
+  it('re-imports unchanged files as unchanged, updates a changed one, and keeps an editor’s work', async () => {
+    const { writeCorpus } = await import('@/bench/corpus');
+    const dir = await mkdtemp(path.join(tmpdir(), 'large-'));
+    await writeCorpus(dir, { size: 120, seed: 11 });
+    const first = await importPaths([dir]);
+    expect(first.counts).toMatchObject({ imported: 120, failed: 0 });
+    expect(first.results.every((r) => r.affected?.slugs.includes(r.slug!))).toBe(true);
+
+    const files = (await readdir(dir)).sort();
+    const changed = path.join(dir, files[70]!);
+    await writeFile(changed, (await readFile(changed, 'utf8')).replace(/^title: .*$/m, 'title: "改过的标题"'));
+    const edited = first.results.find((r) => r.file.endsWith(files[5]!))!;
+    await editorSave(edited.postId!, { title: '编辑改的' });
+    const revisionsBefore = await db.revision.count();
+
+    const again = await importPaths([dir]);
+    expect(again.counts).toMatchObject({ imported: 0, updated: 1, unchanged: 119, conflict: 0, failed: 0 });
+    expect(again.results.find((r) => r.status === 'updated')!.file).toBe(changed);
+    expect(await db.revision.count()).toBe(revisionsBefore + 1);
+    expect((await db.post.findUniqueOrThrow({ where: { id: edited.postId! } })).title).toBe('编辑改的');
+    expect(again.results.filter((r) => r.status === 'unchanged').every((r) => r.postId && r.slug)).toBe(true);
+  });
+
+  it('reports a copy of an already imported file as a duplicate, also when the original is skipped unread', async () => {
+    const { writeCorpus } = await import('@/bench/corpus');
+    const dir = await mkdtemp(path.join(tmpdir(), 'large-dup-'));
+    await writeCorpus(dir, { size: 120, seed: 11 });
+    const files = (await readdir(dir)).sort();
+    await writeFile(path.join(dir, `zz-copy-${files[3]}`), await readFile(path.join(dir, files[3]!), 'utf8'));
+    const report = await importPaths([dir]);
+    expect(byStatus(report, 'failed')).toEqual([
+      expect.objectContaining({ file: path.join(dir, `zz-copy-${files[3]}`), reason: expect.stringMatching(/^duplicate slug ".*": also in .*/) }),
+    ]);
+    expect(report.counts.unchanged).toBeGreaterThan(100);
+  });
+});

@@ -1,12 +1,12 @@
 import { frontMatterOf } from '@/lib/content/front-matter';
-import type { Prisma } from '@/lib/generated/prisma/client.ts';
+import { Prisma } from '@/lib/generated/prisma/client.ts';
 import type { RenderedBody } from '@/lib/render/render';
 import { segmentForIndex } from '@/lib/search/segment';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { DuplicatePostError, EditConflictError } from './errors';
 import { contentHash, postColumns } from './snapshot';
 import { PUBLIC_POST_SQL } from './visibility';
-import { ensureTerms } from './terms';
+import { ensureTermRows } from './terms';
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,14 +38,7 @@ export function renderedColumns(rendered: RenderedBody) {
 
 /** Words segmented in the app (Intl.Segmenter) so Postgres' 'simple' parser indexes CJK text word by word. */
 export async function indexForSearch(tx: Tx, postId: number, snapshot: PostSnapshot, text: string) {
-  const title = segmentForIndex(snapshot.title);
-  const meta = segmentForIndex([snapshot.description, snapshot.keywords, ...snapshot.tags, ...snapshot.categories].filter(Boolean).join(' '));
-  await tx.$executeRaw`
-    UPDATE posts SET search_vector =
-      setweight(to_tsvector('simple', ${title}), 'A') ||
-      setweight(to_tsvector('simple', ${meta}), 'B') ||
-      setweight(to_tsvector('simple', ${segmentForIndex(text)}), 'C')
-    WHERE id = ${postId}`;
+  await tx.$executeRaw`UPDATE posts SET search_vector = ${searchVectorSql(snapshot, text)} WHERE id = ${postId}`;
 }
 
 /** Slugs of the public posts either side of this one: their pages link to it. */
@@ -84,11 +77,12 @@ function revisionData(snapshot: PostSnapshot, meta: RevisionMeta) {
 
 async function termLinks(tx: Tx, snapshot: PostSnapshot) {
   // One connection per transaction: sequential, not Promise.all.
-  const tagIds = await ensureTerms(tx, 'tag', snapshot.tags);
-  const categoryIds = await ensureTerms(tx, 'category', snapshot.categories);
+  const tags = await ensureTermRows(tx, 'tag', snapshot.tags);
+  const categories = await ensureTermRows(tx, 'category', snapshot.categories);
   return {
-    tags: tagIds.map((tagId, position) => ({ tagId, position })),
-    categories: categoryIds.map((categoryId, position) => ({ categoryId, position })),
+    tags: tags.map((tag, position) => ({ tagId: tag.id, position })),
+    categories: categories.map((category, position) => ({ categoryId: category.id, position })),
+    slugs: { tagSlugs: tags.map((t) => t.slug), categorySlugs: categories.map((c) => c.slug) },
   };
 }
 
@@ -105,25 +99,41 @@ async function assertFree(tx: Tx, snapshot: PostSnapshot, postId?: number) {
   throw new DuplicatePostError(`${what} is already used by post #${taken.id}`);
 }
 
-/** Creates a post and its first revision. Run inside a transaction. */
+/** The search_vector expression for a post (see indexForSearch). */
+function searchVectorSql(snapshot: PostSnapshot, text: string) {
+  const title = segmentForIndex(snapshot.title);
+  const meta = segmentForIndex([snapshot.description, snapshot.keywords, ...snapshot.tags, ...snapshot.categories].filter(Boolean).join(' '));
+  return Prisma.sql`setweight(to_tsvector('simple', ${title}), 'A') ||
+      setweight(to_tsvector('simple', ${meta}), 'B') ||
+      setweight(to_tsvector('simple', ${segmentForIndex(text)}), 'C')`;
+}
+
+/**
+ * Creates a post and its first revision. Run inside a transaction. The row is
+ * inserted with its search vector in one statement: one row version, not two.
+ */
 export async function createPost(tx: Tx, snapshot: PostSnapshot, rendered: RenderedBody, meta: RevisionMeta): Promise<SavedPost> {
   await assertFree(tx, snapshot);
   const links = await termLinks(tx, snapshot);
   // A live post's slug outranks another post's old-slug redirect.
   await tx.slugRedirect.deleteMany({ where: { slug: snapshot.slug } });
-  const post = await tx.post.create({
-    data: {
-      ...postColumns(snapshot),
-      ...renderedColumns(rendered),
-      version: 1,
-      tags: { create: links.tags },
-      categories: { create: links.categories },
-      revisions: { create: { number: 1, ...revisionData(snapshot, meta) } },
-    },
-    select: { id: true, version: true, slug: true },
-  });
-  await indexForSearch(tx, post.id, snapshot, rendered.text);
-  return { ...post, affected: { slugs: [post.slug, ...(await neighbourSlugs(tx, post.id))], ...(await termSlugs(tx, post.id)) } };
+  const c = postColumns(snapshot);
+  const r = renderedColumns(rendered);
+  const [post] = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO posts (slug, title, description, keywords, published_at, utc_offset, status, format, body, source_id, source_url,
+      cover_image, cover_alt, featured_image, featured_image_preview, extra, version, updated_at,
+      html, toc, search_text, reading_minutes, render_hash, search_vector)
+    VALUES (${c.slug}, ${c.title}, ${c.description}, ${c.keywords}, ${c.publishedAt}, ${c.utcOffset}, ${c.status}::"PostStatus",
+      ${c.format}::"BodyFormat", ${c.body}, ${c.sourceId}, ${c.sourceUrl}, ${c.coverImage}, ${c.coverAlt}, ${c.featuredImage},
+      ${c.featuredImagePreview}, ${JSON.stringify(c.extra)}::jsonb, 1, now(),
+      ${r.html}, ${JSON.stringify(r.toc)}::jsonb, ${r.searchText}, ${r.readingMinutes}, ${r.renderHash},
+      ${searchVectorSql(snapshot, rendered.text)})
+    RETURNING id`;
+  const id = post!.id;
+  if (links.tags.length) await tx.postTag.createMany({ data: links.tags.map((l) => ({ ...l, postId: id })) });
+  if (links.categories.length) await tx.postCategory.createMany({ data: links.categories.map((l) => ({ ...l, postId: id })) });
+  await tx.revision.create({ data: { postId: id, number: 1, ...revisionData(snapshot, meta) }, select: { id: true } });
+  return { id, version: 1, slug: snapshot.slug, affected: { slugs: [snapshot.slug, ...(await neighbourSlugs(tx, id))], ...links.slugs } };
 }
 
 /**

@@ -18,11 +18,40 @@ export async function canonicalTermNames(tx: Pick<Tx, 'tag' | 'category'>, kind:
   return names.map((name, i) => byKey.get(keys[i]!) ?? name);
 }
 
-/** The ids of the named terms, in order, creating missing ones with a unique slug. Safe under concurrent imports. */
-export async function ensureTerms(tx: Tx, kind: TermKind, names: string[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (const name of names) ids.push(await ensureTerm(tx, kind, name));
-  return ids;
+/**
+ * The named terms' ids and slugs, in order, creating missing ones with a unique
+ * slug. Safe under concurrent imports. One insert and one select for the usual
+ * case; term by term only for a name whose slug another term already has.
+ */
+export async function ensureTermRows(tx: Tx, kind: TermKind, names: string[]): Promise<{ id: number; slug: string }[]> {
+  if (!names.length) return [];
+  const table = TABLES[kind];
+  // In key order, so that concurrent writers wait for each other instead of deadlocking.
+  const rows = names
+    .map((name) => ({ name, key: termKey(name), slug: slugify(name) || kind }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (name, name_key, slug) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+    rows.map((r) => r.name),
+    rows.map((r) => r.key),
+    rows.map((r) => r.slug),
+  );
+  const found = await tx.$queryRawUnsafe<{ id: number; name_key: string; slug: string }[]>(
+    `SELECT id, name_key, slug FROM "${table}" WHERE name_key = ANY($1::text[])`,
+    rows.map((r) => r.key),
+  );
+  const byKey = new Map(found.map((row) => [row.name_key, { id: row.id, slug: row.slug }]));
+  const out: { id: number; slug: string }[] = [];
+  for (const name of names) {
+    const key = termKey(name);
+    if (!byKey.has(key)) {
+      const id = await ensureTerm(tx, kind, name);
+      const [row] = await tx.$queryRawUnsafe<{ slug: string }[]>(`SELECT slug FROM "${table}" WHERE id = $1`, id);
+      byKey.set(key, { id, slug: row!.slug });
+    }
+    out.push(byKey.get(key)!);
+  }
+  return out;
 }
 
 async function ensureTerm(tx: Tx, kind: TermKind, name: string): Promise<number> {

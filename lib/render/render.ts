@@ -14,6 +14,7 @@ import { enhance, type TocEntry } from './enhance';
 import { RenderError } from './errors';
 import * as runtime from './hast-runtime';
 import { mdxComponents } from './mdx-components';
+import { compilePlainMarkdown } from './markdown';
 import { readingMinutes } from './reading-time';
 import { sanitizeSchema } from './schema';
 import { assertSafeMdx, remarkRejectUnsafeMdx } from './validate-mdx';
@@ -41,7 +42,7 @@ export function renderHashOf(format: BodyFormat, body: string): string {
 export const RENDER_HASH_PREFIX = `v${RENDERER_VERSION}:`;
 
 /** Markdown and MDX through mdx-bundler, evaluated once into a hast tree (no React, no browser code). */
-async function compileWithMdxBundler(format: 'markdown' | 'mdx', body: string): Promise<Root> {
+export async function compileWithMdxBundler(format: 'markdown' | 'mdx', body: string): Promise<Root> {
   if (format === 'mdx') assertSafeMdx(body);
   let code: string;
   try {
@@ -96,8 +97,17 @@ export async function renderBody(format: BodyFormat, body: string, title = ''): 
   }
 }
 
+async function compile(format: BodyFormat, body: string): Promise<Root> {
+  if (format === 'html') return htmlParser.parse(body) as Root;
+  return (format === 'markdown' && compilePlainMarkdown(body)) || (await compileWithMdxBundler(format, body));
+}
+
 async function renderUnguarded(format: BodyFormat, body: string, title: string): Promise<RenderedBody> {
-  const raw = format === 'html' ? (htmlParser.parse(body) as Root) : await compileWithMdxBundler(format, body);
+  return finishRender(await compile(format, body), format, body, title);
+}
+
+/** Sanitises and enhances a compiled tree: the same last steps for every format and compiler. */
+export async function finishRender(raw: Root, format: BodyFormat, body: string, title: string): Promise<RenderedBody> {
   const tree = (await finisher.run(raw)) as Root;
   const toc = enhance(tree, title);
   const text = toString(tree).replace(/\s+/g, ' ').trim();
