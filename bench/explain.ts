@@ -4,6 +4,8 @@ export interface ExplainedQuery {
   /** The pages whose rendering ran this query. */
   pages: string[];
   sql: string;
+  /** The values auto_explain logged for $1, $2 … */
+  parameters: string;
   durationMs: number;
   plan: string;
   flags: string[];
@@ -26,19 +28,23 @@ export function flagsOf(plan: string): string[] {
   return [...flags];
 }
 
-/** Splits auto_explain's text output into query text and plan. */
-function parseEntries(log: string): { sql: string; durationMs: number; plan: string }[] {
+/** Splits auto_explain's text output (the server's stderr) into query, parameters and plan. */
+export function parseAutoExplainLog(log: string): { sql: string; parameters: string; durationMs: number; plan: string }[] {
   const entries = [];
   for (const entry of log.split(ENTRY_START)) {
     const head = /duration: ([\d.]+) ms\s+plan:\s*\n\s*Query Text: /.exec(entry);
     if (!head) continue;
     const lines = entry.slice(head.index + head[0].length).split('\n');
     const firstPlan = lines.findIndex((l, i) => i > 0 && PLAN_LINE.test(l));
-    const sqlLines = firstPlan > 0 ? lines.slice(0, firstPlan) : lines.slice(0, 1);
+    const header = firstPlan > 0 ? lines.slice(0, firstPlan) : lines.slice(0, 1);
+    const paramsAt = header.findIndex((l) => /^\s*Query Parameters: /.test(l));
+    const sqlLines = paramsAt >= 0 ? header.slice(0, paramsAt) : header;
+    const parameters = paramsAt >= 0 ? header.slice(paramsAt).join(' ').replace(/^\s*Query Parameters: /, '').trim() : '';
     const planLines = firstPlan > 0 ? lines.slice(firstPlan) : [];
     const indent = /^\s*/.exec(planLines[0] ?? '')?.[0].length ?? 0;
     entries.push({
       sql: sqlLines.map((l) => l.trim()).join('\n').trim(),
+      parameters,
       durationMs: Number(head[1]),
       plan: planLines.map((l) => l.slice(indent).replace(/\s+$/, '')).filter(Boolean).join('\n'),
     });
@@ -68,7 +74,7 @@ export async function explainPages(
       const mark = database.mark();
       await render(page);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      for (const entry of parseEntries(database.logSince(mark))) {
+      for (const entry of parseAutoExplainLog(database.logSince(mark))) {
         if (/pg_reload_conf|ALTER SYSTEM/i.test(entry.sql)) continue;
         const known = byQuery.get(entry.sql);
         if (known) {

@@ -53,9 +53,10 @@ export function autocannon(url: string, connections: number, seconds: number): P
   });
 }
 
-/** Repeated runs of the same load; the first request of a page renders it, so warm first. */
+/** Repeated runs of the same load, after a short unrecorded one (the first requests render, cache and JIT the page). */
 export async function measureLoad(url: string, options: { connections: number; seconds: number; runs: number }): Promise<LoadSummary> {
   await warm(url);
+  await autocannon(url, options.connections, 1);
   const runs: LoadRun[] = [];
   for (let i = 0; i < options.runs; i++) runs.push(await autocannon(url, options.connections, options.seconds));
   return {

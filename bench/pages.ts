@@ -13,6 +13,8 @@ export interface PageLoad {
   ratio: number;
   responseBytes: number;
   contentEncoding: string | null;
+  /** The app's caching headers for the page (cache-control, x-nextjs-cache …): how it was served. */
+  cacheHeaders: Record<string, string>;
 }
 
 export interface ScalePage {
@@ -67,6 +69,7 @@ export async function measureMainLoad(options: {
         ratio: app.requestsPerSecond.median / limit.requestsPerSecond.median,
         responseBytes: captured[i]!.body.length,
         contentEncoding: captured[i]!.headers['content-encoding'] ?? null,
+        cacheHeaders: Object.fromEntries(Object.entries(captured[i]!.headers).filter(([k]) => /cache|prerender|^vary$|^etag$/.test(k))),
       });
     }
   } finally {

@@ -29,7 +29,8 @@ function freePort(): Promise<number> {
 
 /**
  * A throw-away Postgres cluster for the benchmark only (never the dev database):
- * wiped at start, with auto_explain preloaded but silent until explain.ts turns it on.
+ * wiped at start, with auto_explain preloaded, silent (its default) until explain.ts turns it on
+ * through ALTER SYSTEM (a command-line setting would override that).
  */
 export async function startBenchDatabase(dataDir: string): Promise<BenchDatabase> {
   const dir = path.resolve(dataDir);
@@ -53,12 +54,12 @@ export async function startBenchDatabase(dataDir: string): Promise<BenchDatabase
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
       '-c', 'shared_preload_libraries=auto_explain',
-      '-c', 'auto_explain.log_min_duration=-1',
       '-c', 'max_connections=200',
       '-c', 'shared_buffers=256MB',
     ],
+    // Raw chunks of the server's stderr, concatenated as they come.
     onLog: (message) => {
-      log += `${String(message)}\n`;
+      log += String(message);
     },
     onError: (message) => {
       log += `${String(message)}\n`;

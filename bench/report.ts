@@ -85,7 +85,7 @@ function markdown(r: BenchResult, svgPrefix: string): string {
   out.push(flagged.length ? `⚠️ **Flagged:** ${flagged.map((q) => `${q.pages.join(', ')} — ${q.flags.join(', ')}`).join('; ')}.` : 'No Seq Scan over posts and no large sort.', '');
   r.explain.forEach((q, n) => {
     out.push(`<details><summary>${n + 1}. ${q.pages.join(', ')} — ${f1(q.durationMs)} ms${q.flags.length ? ` — ⚠️ ${q.flags.join(', ')}` : ''}</summary>`, '');
-    out.push('```sql', q.sql, '```', '', '```', q.plan, '```', '', '</details>', '');
+    out.push('```sql', q.sql, '```', '', q.parameters ? `Parameters: \`${q.parameters.length > 300 ? `${q.parameters.slice(0, 300)}…` : q.parameters}\`` : '', '', '```', q.plan, '```', '', '</details>', '');
   });
 
   const e = r.editor;
@@ -114,6 +114,7 @@ export async function writeReport(r: BenchResult): Promise<string[]> {
   const scaleSvg = scaleChart(
     r.scale.map((s) => s.posts),
     pages.map((p) => ({ name: p, p50: r.scale.map((s) => s.pages[p].p50), p99: r.scale.map((s) => s.pages[p].p99) })),
+    { value: 50, label: 'p99 target of article, home, tag: 50 ms' },
   );
   const ratioSvg = ratioChart(r.load.map((l) => ({ name: l.page, ratio: l.ratio })), 0.5);
   for (const name of ['latest', stamp(r.startedAt)]) {

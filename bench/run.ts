@@ -12,6 +12,7 @@ import { startApp } from './server';
 import { pickTargets, pagePaths } from './targets';
 import { explainPages } from './explain';
 import { growPosts } from './grow';
+import { measureLoad } from './load';
 import type { BenchResult } from './result';
 
 const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
@@ -19,7 +20,7 @@ const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '10k' },
     runs: { type: 'string', default: '3' },
-    seconds: { type: 'string', default: '8' },
+    seconds: { type: 'string', default: '6' },
     'scale-runs': { type: 'string', default: '3' },
     'scale-seconds': { type: 'string', default: '3' },
     saves: { type: 'string', default: '40' },
@@ -68,6 +69,10 @@ try {
   await createAdmin(database.url);
   app = await phase('server start', () => startApp({ port: APP_PORT, databaseUrl: database.url }));
   const memory = { atRestBytes: app.rss(), afterLoadBytes: 0, atEndBytes: 0 };
+  // One short burst per page first, so the first size measured does not also pay for a cold server.
+  await phase('warm-up', async () => {
+    for (const p of Object.values(paths)) await measureLoad(`${app!.origin}${p}`, { connections: 32, seconds: 1, runs: 1 });
+  });
   const scaleOptions = { runs: Number(values['scale-runs']), seconds: Number(values['scale-seconds']), connections: 32 };
   const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain'>> = { scale: [] };
   for (const size of [1_000, 10_000, 100_000]) {

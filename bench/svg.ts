@@ -13,8 +13,12 @@ function svg(width: number, height: number, body: string[]): string {
 }
 
 /** Latency per page against corpus size: p99 solid, p50 dashed; x evenly spaced (sizes grow tenfold). */
-export function scaleChart(sizes: number[], series: { name: string; p50: number[]; p99: number[] }[]): string {
-  const [w, h, left, right, top, bottom] = [520, 260, 44, 110, 16, 36];
+export function scaleChart(
+  sizes: number[],
+  series: { name: string; p50: number[]; p99: number[] }[],
+  guide?: { value: number; label: string },
+): string {
+  const [w, h, left, right, top, bottom] = [520, 270, 44, 110, 26, 36];
   const max = Math.max(1, ...series.flatMap((s) => s.p99)) * 1.1;
   const x = (i: number) => left + (i * (w - left - right)) / Math.max(1, sizes.length - 1);
   const y = (v: number) => h - bottom - (v / max) * (h - top - bottom);
@@ -24,7 +28,11 @@ export function scaleChart(sizes: number[], series: { name: string; p50: number[
     body.push(`<line x1="${left}" x2="${w - right}" y1="${y(v)}" y2="${y(v)}" stroke="#e5e7eb"/>`, text(left - 6, y(v) + 4, v.toFixed(0), 'text-anchor="end"'));
   }
   sizes.forEach((s, i) => body.push(text(x(i), h - bottom + 16, `${s / 1000}k posts`, 'text-anchor="middle"')));
-  body.push(text(4, top + 4, 'ms', ''));
+  body.push(text(4, 12, 'latency, ms', 'fill="#374151"'));
+  if (guide && guide.value < max) {
+    body.push(`<line x1="${left}" x2="${w - right}" y1="${y(guide.value)}" y2="${y(guide.value)}" stroke="#111" stroke-dasharray="2 4"/>`);
+    body.push(text(w - right - 4, y(guide.value) - 4, guide.label, 'text-anchor="end" fill="#374151" font-size="10"'));
+  }
   series.forEach((s, n) => {
     const color = COLORS[n % COLORS.length]!;
     for (const [values, dash] of [[s.p99, ''], [s.p50, 'stroke-dasharray="4 3"']] as const) {

@@ -20,11 +20,12 @@ export function judge(r: BenchResult): Verdict[] {
     const page = r.load.find((l) => l.page === name)!;
     const p99 = page.app.p99.median;
     const met = page.ratio >= 0.5 && p99 <= 50;
+    const headers = Object.entries(page.cacheHeaders).map(([k, v]) => `${k}: ${v}`).join('; ');
     verdicts.push({
       target: `${name}: throughput ≥ 50% of the static limit and p99 ≤ 50 ms at ${r.options.connections} connections`,
       measured: `${pct(page.ratio)} of the limit, p99 ${ms(p99)}`,
       met,
-      why: met ? undefined : TODO,
+      why: met ? undefined : `Served with \`${headers || 'no caching headers'}\`. ${TODO}`,
     });
   }
   const at = (posts: number) => r.scale.find((s) => s.posts === posts);
@@ -32,7 +33,9 @@ export function judge(r: BenchResult): Verdict[] {
   const small = at(1_000);
   if (big) {
     const p99 = big.pages.search.p99;
-    verdicts.push({ target: 'search: p99 ≤ 150 ms at 100k posts', measured: `p99 ${ms(p99)}`, met: p99 <= 150, why: p99 <= 150 ? undefined : TODO });
+    const query = r.explain.filter((q) => q.pages.some((p) => p.startsWith('/search'))).sort((a, b) => b.durationMs - a.durationMs)[0];
+    const fact = query ? `Its slowest query took ${ms(query.durationMs)} at 100k${query.flags.length ? ` (${query.flags.join(', ')})` : ''}. ` : '';
+    verdicts.push({ target: 'search: p99 ≤ 150 ms at 100k posts', measured: `p99 ${ms(p99)}`, met: p99 <= 150, why: p99 <= 150 ? undefined : `${fact}${TODO}` });
   }
   if (big && small) {
     const growth = (['article', 'home', 'tag', 'search'] as const).map((p) => ({ p, g: big.pages[p].p50 / Math.max(small.pages[p].p50, 0.001) }));
@@ -52,7 +55,7 @@ export function judge(r: BenchResult): Verdict[] {
     target: 'import ≥ 200 posts/s at 10k',
     measured: `${i.importPerSecond.toFixed(0)} posts/s${label}`,
     met: i.importPerSecond >= 200,
-    why: i.importPerSecond >= 200 ? undefined : TODO,
+    why: i.importPerSecond >= 200 ? undefined : `${i.note ? `${i.note} ` : ''}${TODO}`,
   });
   verdicts.push({
     target: 'unchanged re-import ≥ 2,000 posts/s',
@@ -67,13 +70,16 @@ export function judge(r: BenchResult): Verdict[] {
     target: 'article page JavaScript ≤ 100 KB gzip',
     measured: `${(w.jsGzipBytes / KB).toFixed(1)} KB gzip in ${w.scripts.length} scripts`,
     met: w.jsGzipBytes <= 100 * KB,
-    why: w.jsGzipBytes <= 100 * KB ? undefined : TODO,
+    why:
+      w.jsGzipBytes <= 100 * KB
+        ? undefined
+        : `Largest: ${[...w.scripts].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 3).map((s) => `${s.src} ${(s.gzipBytes / KB).toFixed(1)} KB`).join(', ')}. ${TODO}`,
   });
   verdicts.push({
     target: 'article HTML ≤ 2× the rendered markup',
     measured: `${(w.htmlBytes / KB).toFixed(1)} KB HTML for ${(w.renderedMarkupBytes / KB).toFixed(1)} KB of markup (×${w.htmlToMarkup.toFixed(2)}; inline scripts ${(w.inlineScriptBytes / KB).toFixed(1)} KB)`,
     met: w.htmlToMarkup <= 2,
-    why: w.htmlToMarkup <= 2 ? undefined : TODO,
+    why: w.htmlToMarkup <= 2 ? undefined : `Inline scripts (the RSC payload, which repeats the markup) are ${pct(w.inlineScriptBytes / w.htmlBytes)} of the HTML. ${TODO}`,
   });
   return verdicts;
 }
