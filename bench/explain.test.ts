@@ -31,9 +31,23 @@ describe('auto_explain log parsing', () => {
     expect(entries[1]!.plan).toContain('Index Only Scan using posts_slug_key');
   });
 
-  it('flags a Seq Scan over posts and a large on-disk sort, and nothing in an index lookup', () => {
+  it('flags a Seq Scan over posts, a large on-disk sort, many rows and slowness, and nothing in an index lookup', () => {
     const [scan, lookup] = parseAutoExplainLog(LOG);
-    expect(flagsOf(scan!.plan)).toEqual(['Large sort (100000 rows, on disk)', 'Seq Scan on posts']);
-    expect(flagsOf(lookup!.plan)).toEqual([]);
+    expect(flagsOf(scan!.plan, scan!.durationMs)).toEqual([
+      'Large sort (100000 rows, on disk)',
+      'Seq Scan on posts',
+      'Reads 100000 rows in one node',
+      'Slow (413 ms)',
+    ]);
+    expect(flagsOf(lookup!.plan, lookup!.durationMs)).toEqual([]);
+  });
+
+  it('flags an index scan that filters away most of the table to find one row', () => {
+    const plan = [
+      'Limit  (cost=0.42..1.02 rows=1 width=89) (actual time=292.9..292.9 rows=1.00 loops=1)',
+      '  ->  Index Scan using posts_public_feed_idx on posts  (cost=0.42..44793.69 rows=75080 width=89) (actual time=292.9..292.9 rows=1.00 loops=1)',
+      '        Rows Removed by Filter: 75000',
+    ].join('\n');
+    expect(flagsOf(plan, 292.9)).toEqual(['Reads 75000 rows in one node', 'Slow (293 ms)']);
   });
 });

@@ -14,17 +14,29 @@ export interface ExplainedQuery {
 const ENTRY_START = /\n(?=\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? \S+ \[\d+\] )/;
 const PLAN_LINE = /\((?:cost=|actual time=)/;
 
-/** Seq Scans over posts and sorts of many rows or on disk: what breaks flat latency at scale. */
-export function flagsOf(plan: string): string[] {
+/** A statement slower than this at 100k posts is flagged, whatever its plan. */
+const SLOW_MS = 50;
+/** A plan node producing or filtering away this many rows is flagged: the work grows with the corpus. */
+const MANY_ROWS = 10_000;
+
+/**
+ * What breaks flat latency at scale: Seq Scans over posts, sorts of many rows or on
+ * disk, nodes that read many rows, and slow statements.
+ */
+export function flagsOf(plan: string, durationMs = 0): string[] {
   const flags = new Set<string>();
   const lines = plan.split('\n');
+  let mostRows = 0;
   lines.forEach((line, i) => {
     if (/Seq Scan on posts\b/.test(line)) flags.add('Seq Scan on posts');
-    const sort = /->\s*(?:Incremental )?Sort\b.*actual time=[\d.]+\.\.[\d.]+ rows=(\d+)|^\s*(?:Incremental )?Sort\b.*actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/.exec(line);
-    const rows = Number(sort?.[1] ?? sort?.[2] ?? 0);
+    const rows = Number(/actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/.exec(line)?.[1] ?? /Rows Removed by (?:Filter|Join Filter): (\d+)/.exec(line)?.[1] ?? 0);
+    mostRows = Math.max(mostRows, rows);
+    if (!/^\s*(?:->\s*)?(?:Incremental )?Sort {2}\(/.test(line)) return;
     const method = lines.slice(i + 1, i + 4).find((l) => /Sort Method:/.test(l)) ?? '';
-    if (sort && (rows >= 1000 || /external|Disk/.test(method))) flags.add(`Large sort (${rows} rows${/external/.test(method) ? ', on disk' : ''})`);
+    if (rows >= 1000 || /external|Disk/.test(method)) flags.add(`Large sort (${rows} rows${/external/.test(method) ? ', on disk' : ''})`);
   });
+  if (mostRows >= MANY_ROWS) flags.add(`Reads ${mostRows} rows in one node`);
+  if (durationMs >= SLOW_MS) flags.add(`Slow (${Math.round(durationMs)} ms)`);
   return [...flags];
 }
 
@@ -81,7 +93,7 @@ export async function explainPages(
           if (!known.pages.includes(page)) known.pages.push(page);
           continue;
         }
-        byQuery.set(entry.sql, { pages: [page], ...entry, flags: flagsOf(entry.plan) });
+        byQuery.set(entry.sql, { pages: [page], ...entry, flags: flagsOf(entry.plan, entry.durationMs) });
       }
     }
   } finally {

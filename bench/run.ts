@@ -20,9 +20,9 @@ const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '10k' },
     runs: { type: 'string', default: '3' },
-    seconds: { type: 'string', default: '6' },
+    seconds: { type: 'string', default: '5' },
     'scale-runs': { type: 'string', default: '3' },
-    'scale-seconds': { type: 'string', default: '3' },
+    'scale-seconds': { type: 'string', default: '2' },
     saves: { type: 'string', default: '40' },
     'import-budget': { type: 'string', default: '200' },
   },

@@ -61,7 +61,7 @@ export function judge(r: BenchResult): Verdict[] {
     target: 'unchanged re-import ≥ 2,000 posts/s',
     measured: `${i.reimportPerSecond.toFixed(0)} posts/s${label}`,
     met: i.reimportPerSecond >= 2000,
-    why: i.reimportPerSecond >= 2000 ? undefined : TODO,
+    why: i.reimportPerSecond >= 2000 ? undefined : `${i.note ? `${i.note} ` : ''}${TODO}`,
   });
   const p95 = r.editor.p95;
   verdicts.push({ target: 'admin save p95 ≤ 200 ms', measured: `p95 ${ms(p95)} (p50 ${ms(r.editor.p50)})`, met: p95 <= 200, why: p95 <= 200 ? undefined : TODO });
