@@ -62,6 +62,8 @@ async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 12
  */
 export async function startApp(options: { port: number; databaseUrl: string; log?: (line: string) => void }): Promise<AppServer> {
   const origin = `http://127.0.0.1:${options.port}`;
+  // A leftover server on the port would answer the health check and be measured instead.
+  if (await fetch(origin).then(() => true, () => false)) throw new Error(`port ${options.port} is already in use: stop what runs there`);
   const revalidateSecret = randomBytes(24).toString('base64url');
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(options.port)], {
     detached: true,
@@ -86,6 +88,14 @@ export async function startApp(options: { port: number; databaseUrl: string; log
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once('exit', killGroup);
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     try {

@@ -16,14 +16,13 @@ export async function startStaticLimit(responses: CapturedResponse[], port: numb
     child.stdout!.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`static server exited with ${code}`)));
   });
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    stop: () => {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-    },
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
   };
+  process.once('exit', stop);
+  return { origin: `http://127.0.0.1:${port}`, stop };
 }
