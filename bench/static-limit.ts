@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CapturedResponse } from './load';
 
-/** Starts bench/static-server.ts in its own process group with the captured responses. */
+/** Starts bench/static-server.ts in its own process group with the captured responses (port 0: any free port). */
 export async function startStaticLimit(responses: CapturedResponse[], port: number, workDir: string) {
   const file = path.resolve(workDir, 'static-responses.json');
   await mkdir(workDir, { recursive: true });
@@ -12,8 +12,8 @@ export async function startStaticLimit(responses: CapturedResponse[], port: numb
     detached: true,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.once('data', () => resolve());
+  const listening = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', (line: Buffer) => resolve(Number(/listening (\d+)/.exec(line.toString())?.[1])));
     child.once('exit', (code) => reject(new Error(`static server exited with ${code}`)));
   });
   const stop = () => {
@@ -24,5 +24,5 @@ export async function startStaticLimit(responses: CapturedResponse[], port: numb
     }
   };
   process.once('exit', stop);
-  return { origin: `http://127.0.0.1:${port}`, stop };
+  return { origin: `http://127.0.0.1:${listening}`, stop };
 }

@@ -3,6 +3,7 @@
 // Run as its own process: tsx bench/static-server.ts <responses.json> <port>
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 interface Stored {
   path: string;
@@ -30,4 +31,7 @@ http
     }
     res.writeHead(found.status, found.headers).end(found.body);
   })
-  .listen(Number(port), '127.0.0.1', () => console.log(`static limit serving ${responses.size} responses on ${port}`));
+  .listen(Number(port), '127.0.0.1', function (this: http.Server) {
+    // The first line tells the parent which port (0 asks for any free one).
+    console.log(`listening ${(this.address() as AddressInfo).port}`);
+  });
