@@ -49,6 +49,7 @@ function markdown(r: BenchResult, svgPrefix: string): string {
   if (i.note) out.push('', `> **Extrapolated:** ${i.note}`);
 
   out.push('', `## 3. Public pages under load (${r.options.connections} connections, production build)`, '');
+  out.push(`Server: \`${r.server}\` (what \`npm start\` runs in production).`, '');
   out.push(`![app throughput as a share of the static limit](${svgPrefix}-ratios.svg)`, '');
   out.push(r.load.map((l) => `**${l.page}** reaches **${(l.ratio * 100).toFixed(1)}%** of the static limit`).join(' · ') + '.', '');
   out.push(
@@ -107,7 +108,7 @@ function markdown(r: BenchResult, svgPrefix: string): string {
 
   const m = r.memory;
   out.push('', '## 7. Memory', '');
-  out.push(`Resident memory of the next-server process tree: **${f1(m.atRestBytes / MB)} MB at rest**, **${f1(m.afterLoadBytes / MB)} MB after the load runs**, ${f1(m.atEndBytes / MB)} MB at the end (after growing to 100k posts, the scale runs and the EXPLAIN pass, which renders \`/archive\` and \`/sitemap.xml\` over every post).`);
+  out.push(`Resident memory of the server's process tree: **${f1(m.atRestBytes / MB)} MB at rest**, **${f1(m.afterLoadBytes / MB)} MB after the load runs**, ${f1(m.atEndBytes / MB)} MB at the end (after growing to 100k posts, the scale runs and the EXPLAIN pass, which renders \`/archive\` and \`/sitemap.xml\` over every post).`);
   return out.join('\n') + '\n';
 }
 

@@ -22,4 +22,6 @@ export interface BenchResult {
   weight: Weight;
   memory: { atRestBytes: number; afterLoadBytes: number; atEndBytes: number };
   admin: string;
+  /** The production server's command line. */
+  server: string;
 }

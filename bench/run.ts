@@ -120,6 +120,7 @@ try {
     targets,
     memory,
     admin: BENCH_ADMIN.email,
+    server: app.command,
   } as BenchResult;
   const files = await writeReport(full);
   console.log(`\nDone in ${full.totalSeconds} s. Wrote ${files.join(', ')}`);

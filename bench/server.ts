@@ -1,14 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 export interface AppServer {
   origin: string;
+  /** The command line it runs. */
+  command: string;
   pid: number;
   revalidateSecret: string;
   /** Expires every public cache entry (the `site` tag), as `npm start` does at boot. */
   revalidateSite: () => Promise<void>;
-  /** Resident memory of the next-server process tree, in bytes. */
+  /** Resident memory of the server's process tree (next-server included), in bytes. */
   rss: () => number;
   stop: () => Promise<void>;
 }
@@ -49,15 +51,24 @@ function descendants(pid: number): number[] {
 async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     if (await fetch(`${origin}/api/health`).then((r) => r.ok, () => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start did not answer on ${origin} within ${timeoutMs / 1000} s`);
+  throw new Error(`the server did not answer on ${origin} within ${timeoutMs / 1000} s`);
 }
 
 /**
- * `next start` on the production build, detached in its own process group so that
+ * What `npm start` serves production with: scripts/web-server.ts (`next start` wrapped
+ * for per-response CSP nonces) where the project has it, else bare `next start`.
+ */
+function productionServerArgs(port: number): string[] {
+  if (existsSync('scripts/web-server.ts')) return ['--import', 'tsx', 'scripts/web-server.ts'];
+  return ['node_modules/next/dist/bin/next', 'start', '--port', String(port)];
+}
+
+/**
+ * The production server on the production build, detached in its own process group so that
  * stopping it stops the next-server it forks too.
  */
 export async function startApp(options: { port: number; databaseUrl: string; log?: (line: string) => void }): Promise<AppServer> {
@@ -65,7 +76,8 @@ export async function startApp(options: { port: number; databaseUrl: string; log
   // A leftover server on the port would answer the health check and be measured instead.
   if (await fetch(origin).then(() => true, () => false)) throw new Error(`port ${options.port} is already in use: stop what runs there`);
   const revalidateSecret = randomBytes(24).toString('base64url');
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(options.port)], {
+  const args = productionServerArgs(options.port);
+  const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -78,6 +90,7 @@ export async function startApp(options: { port: number; databaseUrl: string; log
       NEXTAUTH_URL: origin,
       SITE_URL: origin,
       REVALIDATE_SECRET: revalidateSecret,
+      PORT: String(options.port),
     },
   });
   const output: string[] = [];
@@ -121,5 +134,5 @@ export async function startApp(options: { port: number; databaseUrl: string; log
     if (!response.ok) throw new Error(`revalidate answered ${response.status}`);
   };
   await revalidateSite();
-  return { origin, pid: child.pid!, revalidateSecret, revalidateSite, rss: () => treeRss(child.pid!), stop };
+  return { origin, command: `node ${args.join(' ')}`, pid: child.pid!, revalidateSecret, revalidateSite, rss: () => treeRss(child.pid!), stop };
 }
