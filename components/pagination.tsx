@@ -1,50 +1,27 @@
 import Link from 'next/link';
+import { cursorPath } from '@/lib/params';
+import type { PostWindow } from '@/lib/posts/views';
 
 interface PaginationProps {
-  page: number;
-  pageCount: number;
-  /** The first page's path; later pages are `${basePath}/page/${n}`. */
+  window: PostWindow;
+  /** The list's first window; later ones are `${basePath}/before/<id>` and `/after/<id>`. */
   basePath: string;
 }
 
-export function pageHref(basePath: string, page: number): string {
-  if (page <= 1) return basePath;
-  return `${basePath === '/' ? '' : basePath}/page/${page}`;
-}
-
-/** The first, the last, and two either side of the current page. */
-function visiblePages(page: number, pageCount: number): number[] {
-  const near = [1, page - 2, page - 1, page, page + 1, page + 2, pageCount];
-  return [...new Set(near.filter((n) => n >= 1 && n <= pageCount))].sort((a, b) => a - b);
-}
-
-export function Pagination({ page, pageCount, basePath }: PaginationProps) {
-  if (pageCount <= 1) return null;
-  const pages = visiblePages(page, pageCount);
+/** Newer and older links around a window of a list. */
+export function Pagination({ window, basePath }: PaginationProps) {
+  if (!window.newer && !window.older) return null;
   return (
     <nav className="pagination" aria-label="分页">
-      {page > 1 ? (
-        <Link href={pageHref(basePath, page - 1)} rel="prev">
-          ← 上一页
+      {window.newer ? (
+        <Link href={cursorPath(basePath, window.newer)} rel="prev">
+          ← 较新的文章
         </Link>
       ) : null}
-      <ul>
-        {pages.map((n, i) => (
-          <li key={n}>
-            {i > 0 && n - pages[i - 1]! > 1 ? <span aria-hidden="true">… </span> : null}
-            {n === page ? (
-              <span aria-current="page">{n}</span>
-            ) : (
-              <Link href={pageHref(basePath, n)} aria-label={`第 ${n} 页`}>
-                {n}
-              </Link>
-            )}
-          </li>
-        ))}
-      </ul>
-      {page < pageCount ? (
-        <Link href={pageHref(basePath, page + 1)} rel="next">
-          下一页 →
+      {window.cursor ? <Link href={basePath}>最新</Link> : null}
+      {window.older ? (
+        <Link href={cursorPath(basePath, window.older)} rel="next">
+          较早的文章 →
         </Link>
       ) : null}
     </nav>

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
-import type { Paginated, PostSummary } from '@/lib/posts/views';
+import { formatPostDate } from '@/lib/posts/format';
+import type { PostWindow } from '@/lib/posts/views';
 import { Pagination } from './pagination';
 import { PostList } from './post-list';
 
@@ -7,22 +8,29 @@ interface PostListPageProps {
   title: string;
   /** Visually hidden heading (the home page's title is the site name). */
   hideTitle?: boolean;
-  result: Paginated<PostSummary>;
+  window: PostWindow | null;
   basePath: string;
   empty?: string;
 }
 
-/** A heading, a page of posts and the pagination; 404 past the last page. */
-export function PostListPage({ title, hideTitle, result, basePath, empty = '这里还没有文章。' }: PostListPageProps) {
-  if (result.page > 1 && result.page > result.pageCount) notFound();
+/** The dates a later window spans, newest first: "2024年9月9日 — 2024年3月1日". */
+export function windowSpan(window: PostWindow): string {
+  const [first, last] = [window.items[0], window.items.at(-1)];
+  if (!window.cursor || !first || !last) return '';
+  return `（${formatPostDate(first)} — ${formatPostDate(last)}）`;
+}
+
+/** A heading, a window of posts and the links around it; 404 for a cursor that leads nowhere. */
+export function PostListPage({ title, hideTitle, window, basePath, empty = '这里还没有文章。' }: PostListPageProps) {
+  if (!window || (window.cursor && !window.items.length)) notFound();
   return (
     <>
-      <h1 className={hideTitle ? 'visually-hidden' : undefined}>
+      <h1 className={hideTitle && !window.cursor ? 'visually-hidden' : undefined}>
         {title}
-        {result.page > 1 ? `（第 ${result.page} 页）` : null}
+        {windowSpan(window)}
       </h1>
-      {result.items.length ? <PostList posts={result.items} /> : <p>{empty}</p>}
-      <Pagination page={result.page} pageCount={result.pageCount} basePath={basePath} />
+      {window.items.length ? <PostList posts={window.items} /> : <p>{empty}</p>}
+      <Pagination window={window} basePath={basePath} />
     </>
   );
 }

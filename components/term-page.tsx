@@ -1,37 +1,42 @@
 import { notFound } from 'next/navigation';
 import { getTermPage, type TermKind } from '@/lib/terms/public';
+import { cursorPath } from '@/lib/params';
+import type { Cursor } from '@/lib/posts/views';
 import { alternatesFor, categoryPath, tagPath } from '@/lib/site';
-import { PostListPage } from './post-list-page';
+import { PostListPage, windowSpan } from './post-list-page';
 
 interface TermPageProps {
   kind: TermKind;
   slug: string;
-  page: number;
+  cursor: Cursor | null;
 }
 
-/** The shared body of /tags/[slug] and /categories/[slug] and their later pages. */
-export async function TermPage({ kind, slug, page }: TermPageProps) {
-  const result = await getTermPage(kind, slug, page);
+const labelOf = (kind: TermKind) => (kind === 'tag' ? '标签' : '分类');
+const pathOf = (kind: TermKind, slug: string) => (kind === 'tag' ? tagPath : categoryPath)(slug);
+
+/** The shared body of /tags/[slug] and /categories/[slug] and their later windows. */
+export async function TermPage({ kind, slug, cursor }: TermPageProps) {
+  const result = await getTermPage(kind, slug, cursor);
   if (!result) notFound();
-  const label = kind === 'tag' ? '标签' : '分类';
+  const label = labelOf(kind);
   return (
     <PostListPage
       title={`${label}：${result.term.name}`}
-      result={result}
-      basePath={(kind === 'tag' ? tagPath : categoryPath)(result.term.slug)}
+      window={result}
+      basePath={pathOf(kind, result.term.slug)}
       empty={`这个${label}下还没有公开的文章。`}
     />
   );
 }
 
-export async function termMetadata(kind: TermKind, slug: string, page = 1) {
-  const result = await getTermPage(kind, slug, page);
+export async function termMetadata(kind: TermKind, slug: string, cursor: Cursor | null = null) {
+  const result = await getTermPage(kind, slug, cursor);
   if (!result) return {};
-  const label = kind === 'tag' ? '标签' : '分类';
-  const base = (kind === 'tag' ? tagPath : categoryPath)(result.term.slug);
+  const label = labelOf(kind);
+  const base = pathOf(kind, result.term.slug);
   return {
-    title: `${label}：${result.term.name}${page > 1 ? `（第 ${page} 页）` : ''}`,
+    title: `${label}：${result.term.name}${windowSpan(result)}`,
     description: `${label}「${result.term.name}」下的 ${result.total} 篇文章`,
-    alternates: alternatesFor(page > 1 ? `${base}/page/${page}` : base),
+    alternates: alternatesFor(cursor ? cursorPath(base, cursor) : base),
   };
 }

@@ -8,6 +8,8 @@ const pages = {
   'HTML article': `/posts/${samples.diffusion.slug}`,
   tag: '/tags/大模型',
   search: '/search?q=RAG',
+  archive: '/archive',
+  'archive month': '/archive/2024/09',
   '404': '/posts/no-such-post',
 };
 

@@ -26,11 +26,11 @@ tags: ['端到端专用']
 test.describe.configure({ mode: 'serial' });
 
 test('an import from the CLI while the server runs shows up on the next request', async ({ page }) => {
-  await page.goto('/archive');
+  await page.goto('/archive/2020/01');
   await expect(page.getByText('端到端 第一版')).toHaveCount(0);
   const out = await importFile(post('端到端 第一版', 'e2e-cache-v1'));
   expect(out).toContain('Imported 1');
-  await page.goto('/archive');
+  await page.goto('/archive/2020/01');
   await expect(page.getByRole('link', { name: '端到端 第一版' })).toBeVisible();
   await page.goto('/posts/e2e-cache-v1');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('端到端 第一版');

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { samples } from './fixtures';
-import { ADMIN_STATE } from './users';
+import { renderNonce } from '../lib/security/csp';
+import { ADMIN_STATE, ensureUser } from './users';
 
 /** Every file a browser can download from the build. */
 function clientFiles(dir = '.next/static'): string[] {
@@ -16,7 +17,11 @@ function secrets(): Record<string, string> {
   const found: Record<string, string> = {};
   const credentials = `${process.env.E2E_PG_DIR ?? '.data/e2e-postgres'}.credentials.json`;
   if (existsSync(credentials)) found['database password'] = (JSON.parse(readFileSync(credentials, 'utf8')) as { password: string }).password;
-  if (existsSync('.data/auth-secret')) found['auth secret'] = readFileSync('.data/auth-secret', 'utf8').trim();
+  if (existsSync('.data/auth-secret')) {
+    found['auth secret'] = readFileSync('.data/auth-secret', 'utf8').trim();
+    // Every render carries it; every response must have swapped it for its own nonce.
+    found['CSP render nonce'] = renderNonce(found['auth secret']);
+  }
   return found;
 }
 
@@ -24,7 +29,7 @@ const LEAKS = [/postgres(ql)?:\/\/[^\s"']+:[^\s"']+@/, /\$argon2id\$/, /DATABASE
 
 test('no secret is in the client bundles or in any page a browser receives', async ({ browser, request }) => {
   const known = secrets();
-  expect(Object.keys(known)).toEqual(expect.arrayContaining(['database password', 'auth secret']));
+  expect(Object.keys(known)).toEqual(expect.arrayContaining(['database password', 'auth secret', 'CSP render nonce']));
   const problems: string[] = [];
   const check = (where: string, text: string) => {
     for (const [name, value] of Object.entries(known)) if (text.includes(value)) problems.push(`${where} contains the ${name}`);
@@ -66,4 +71,26 @@ test('a server action posted from another origin is refused', async ({ browser }
   expect(forged.status()).not.toBe(200);
   expect(await forged.text()).not.toContain('<strong>同源</strong>');
   await admin.close();
+});
+
+test('behind an HTTPS proxy the session cookie is __Secure-, Secure, HttpOnly and SameSite, and the admin accepts it', async ({ baseURL }) => {
+  const user = { email: 'https-e2e@example.com', password: 'https e2e password 1' };
+  await ensureUser(user, 'editor');
+  const https = { 'x-forwarded-proto': 'https' };
+  const csrf = await fetch(`${baseURL}/api/auth/csrf`, { headers: https });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const signIn = await fetch(`${baseURL}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { ...https, cookie: jar, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrfToken, email: user.email, password: user.password, json: 'true' }),
+  });
+  const session = signIn.headers.getSetCookie().find((c) => c.includes('session-token'));
+  expect(session).toMatch(/^__Secure-next-auth\.session-token=/);
+  expect(session).toMatch(/; Secure/i);
+  expect(session).toMatch(/; HttpOnly/i);
+  expect(session).toMatch(/; SameSite=Lax/i);
+  const admin = await fetch(`${baseURL}/admin`, { redirect: 'manual', headers: { ...https, cookie: session!.split(';')[0]! } });
+  expect(admin.status).toBe(200);
 });

@@ -10,7 +10,7 @@ import { ADMIN_STATE } from './users';
  */
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 300);
 const READERS = 6;
-const PAGES = ['/', '/page/2', `/posts/${samples.rag.slug}`, `/posts/${samples.diffusion.slug}`, '/tags', '/tags/大模型', '/archive', '/feed.xml', '/search?q=RAG', '/sitemap.xml'];
+const PAGES = ['/', `/posts/${samples.rag.slug}`, `/posts/${samples.diffusion.slug}`, '/tags', '/tags/大模型', '/archive', '/feed.xml', '/search?q=RAG', '/sitemap.xml'];
 
 interface Ack {
   postId: number;

@@ -39,10 +39,14 @@ test('a category page under a Chinese slug lists its posts', async ({ page }) =>
   expect((await page.goto('/categories/no-such-category'))?.status()).toBe(404);
 });
 
-test('the archive groups posts by year and month in their own offset', async ({ page }) => {
+test('the archive counts posts by year and month in their own offset, and each month lists its posts', async ({ page }) => {
   await page.goto('/archive');
-  await expect(page.getByRole('heading', { level: 2, name: '2024 年' })).toBeVisible();
-  const september = page.getByRole('region', { name: /^9 月/ }).filter({ hasText: samples.rag.title });
-  await expect(september).toHaveCount(1);
+  const year = page.getByRole('region', { name: '2024 年' });
+  await expect(year).toBeVisible();
+  await year.getByRole('link', { name: '9 月' }).click();
+  await expect(page).toHaveURL(/\/archive\/2024\/09$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('2024 年 9 月的文章');
+  await expect(page.getByRole('link', { name: samples.rag.title })).toBeVisible();
   for (const draft of samples.drafts) await expect(page.getByRole('link', { name: draft.title })).toHaveCount(0);
+  for (const path of ['/archive/2024/13', '/archive/1999/01', '/archive/24/9']) expect((await page.goto(path))?.status(), path).toBe(404);
 });

@@ -16,6 +16,11 @@ const envSchema = z.object({
   SITE_URL: z.url().optional(),
   /** Shared secret of POST /api/revalidate; `npm start` makes one when unset. */
   REVALIDATE_SECRET: z.string().min(16).optional(),
+  /** Redis shared by several instances for cache revalidation (docs/deploy.md); unset, one instance. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,3 +1,5 @@
+import type { Cursor } from '@/lib/posts/views';
+
 /** Next.js hands dynamic params over percent-encoded; decode exactly once, tolerating bad escapes. */
 export function decodeParam(value: string): string {
   try {
@@ -7,9 +9,20 @@ export function decodeParam(value: string): string {
   }
 }
 
-/** A page number from a `/page/[n]` segment: an integer from 2 up, else null. */
-export function parsePageParam(value: string): number | null {
-  if (!/^[1-9]\d{0,6}$/.test(value)) return null;
-  const page = Number(value);
-  return page >= 2 ? page : null;
+/** A list cursor from `/[direction]/[id]` segments (`/before/123`, `/after/123`), else null. */
+export function parseCursor(direction: string, id: string): Cursor | null {
+  if (direction !== 'before' && direction !== 'after') return null;
+  if (!/^[1-9]\d{0,9}$/.test(id) || Number(id) > 2 ** 31 - 1) return null;
+  return { direction, id: Number(id) };
+}
+
+/** The path of a list window: `/before/123` under the list's own path. */
+export function cursorPath(basePath: string, cursor: Cursor): string {
+  return `${basePath === '/' ? '' : basePath}/${cursor.direction}/${cursor.id}`;
+}
+
+/** A month from `/archive/[year]/[month]` segments (`/archive/2024/09`), else null. */
+export function parseMonth(year: string, month: string): { year: number; month: number } | null {
+  if (!/^\d{4}$/.test(year) || !/^(0[1-9]|1[0-2])$/.test(month)) return null;
+  return { year: Number(year), month: Number(month) };
 }

@@ -16,6 +16,7 @@ export function siteUrl(): URL {
 export const postPath = (slug: string) => `/posts/${encodeURIComponent(slug)}`;
 export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
 export const categoryPath = (slug: string) => `/categories/${encodeURIComponent(slug)}`;
+export const archiveMonthPath = (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}`;
 
 /** Canonical URL plus the feed link: a page's `alternates` replaces the layout's whole object. */
 export function alternatesFor(canonical: string) {

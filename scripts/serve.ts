@@ -7,7 +7,7 @@ import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import { CacheTags } from '@/lib/cache-tags';
 import { tagsFor } from '@/lib/cache/revalidate';
-import { notifyRunningServer, registerServer } from '@/lib/cache/server-registry';
+import { registerServer } from '@/lib/cache/server-registry';
 import { importSources } from '@/lib/content/import';
 import { collectSourceFiles } from '@/lib/content/files';
 import { db } from '@/lib/db';
@@ -23,8 +23,13 @@ const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   // Its own process group, so stopping it also stops the next-server it forks.
-  return spawn(process.execPath, ['node_modules/next/dist/bin/next', ...args], { stdio: 'inherit', env, detached: true });
+  return spawn(process.execPath, args, { stdio: 'inherit', env, detached: true });
 }
+
+const NEXT = 'node_modules/next/dist/bin/next';
+/** `next dev`, or in production `next start` wrapped for per-response CSP nonces. */
+const serverArgs = (port: number) =>
+  mode === 'dev' ? [NEXT, 'dev', '--port', String(port)] : ['--import', 'tsx', 'scripts/web-server.ts'];
 
 function waitForExit(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
@@ -63,15 +68,28 @@ async function persistentSecret(file: string): Promise<string> {
   return secret;
 }
 
-/** Every 30 s: publish scheduled posts that are due and refresh the pages they appear on. */
-function startScheduler(databaseUrl: string) {
+/** Expires cache tags in the server we started (and, with REDIS_URL, in every instance). */
+function revalidateOwnServer(origin: string, secret: string, tags: string[]): Promise<boolean> {
+  return fetch(`${origin}/api/revalidate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ tags }),
+  }).then((r) => r.ok, () => false);
+}
+
+/**
+ * Every 30 s: publish scheduled posts that are due and refresh the pages they
+ * appear on. Every instance runs it; a post is published once (the version check
+ * in updatePost), and a duplicate refresh is harmless.
+ */
+function startScheduler(refresh: (tags: string[]) => Promise<boolean>) {
   let since = new Date();
   const tick = async () => {
     const now = new Date();
     try {
       const affected = await publishDuePosts(since, now);
       since = now;
-      if (affected.length) await notifyRunningServer(tagsFor(affected), databaseUrl);
+      if (affected.length && !(await refresh(tagsFor(affected)))) console.error('Scheduled publishing: the page cache could not be refreshed.');
     } catch (error) {
       console.error(`Scheduled publishing failed: ${(error as Error).message}`);
     }
@@ -107,6 +125,7 @@ async function announceFirstAdmin(port: number) {
 }
 
 const env = readEnv();
+if (env.REDIS_URL) console.log(`Sharing cache revalidations with other instances through Redis at ${new URL(env.REDIS_URL).host}`);
 const database = await resolveDatabase();
 await migrate(database.url, { log: console.log });
 await seedIfEmpty();
@@ -133,24 +152,22 @@ exitHook((done) => {
 
 if (mode === 'start' && (await buildIsStale())) {
   console.log('Building the app for production (next build) …');
-  child = run(['build'], childEnv);
+  child = run([NEXT, 'build'], childEnv);
   const code = await waitForExit(child);
   if (code !== 0) process.exit(code);
 }
-child = run([mode, '--port', String(env.PORT)], childEnv);
+child = run(serverArgs(env.PORT), { ...childEnv, PORT: String(env.PORT) });
 const exited = waitForExit(child);
 const origin = `http://127.0.0.1:${env.PORT}`;
 if (await waitUntilServing(origin, exited)) {
   // Pages prerendered at build hold no data (lib/posts/visibility.ts): refresh everything once.
-  const refreshed = await fetch(`${origin}/api/revalidate`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${revalidateSecret}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ tags: [CacheTags.site] }),
-  }).then((r) => r.ok, () => false);
+  // With REDIS_URL this reaches every instance: each re-renders its pages once (docs/deploy.md).
+  const refresh = (tags: string[]) => revalidateOwnServer(origin, revalidateSecret, tags);
+  const refreshed = await refresh([CacheTags.site]);
   if (!refreshed) console.error('Warning: could not refresh the page cache at start; pages built earlier may be stale.');
   const unregister = await registerServer(database.url, { url: origin, secret: revalidateSecret, pid: process.pid });
   exitHook((done) => void unregister().finally(done));
   console.log(`Serving ${database.embedded ? 'the seeded site' : 'the site'} at http://localhost:${env.PORT}`);
-  startScheduler(database.url);
+  startScheduler(refresh);
 }
 process.exit(await exited);

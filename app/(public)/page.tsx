@@ -3,6 +3,5 @@ import { listPublishedPosts } from '@/lib/posts/public';
 import { siteConfig } from '@/lib/site';
 
 export default async function HomePage() {
-  const result = await listPublishedPosts(1);
-  return <PostListPage title={`${siteConfig.name}：最新文章`} hideTitle result={result} basePath="/" />;
+  return <PostListPage title={`${siteConfig.name}：最新文章`} hideTitle window={await listPublishedPosts(null)} basePath="/" />;
 }

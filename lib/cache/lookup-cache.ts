@@ -1,11 +1,18 @@
 interface Loaded {
   map: Map<string, string>;
   loadedAt: number;
+  generation: number;
 }
 
-// Entries change only on writes, which clear the cache; the age limit bounds
-// staleness when another instance made the write.
+// Entries change only on writes, which clear the cache here and, through the shared
+// cache tags (REDIS_URL), on every other instance; the age limit is a backstop.
 const MAX_AGE_MS = 60_000;
+
+/** Counts tag revalidations heard from any instance (lib/cache/handlers/shared-tags.cjs); 0 without Redis. */
+function sharedGeneration(): number {
+  const shared = (globalThis as Record<symbol, { state: { generation: number } } | undefined>)[Symbol.for('inkwell.sharedCacheTags')];
+  return shared?.state.generation ?? 0;
+}
 
 /**
  * A whole small table held in memory (on globalThis, so the proxy and route
@@ -17,9 +24,10 @@ export function createLookupCache(name: string, load: () => Promise<[string, str
 
   async function get(k: string): Promise<string | null> {
     let entry = holder[key];
-    if (!entry || ('loadedAt' in entry && Date.now() - entry.loadedAt > MAX_AGE_MS)) {
+    if (!entry || ('loadedAt' in entry && (Date.now() - entry.loadedAt > MAX_AGE_MS || entry.generation !== sharedGeneration()))) {
+      const generation = sharedGeneration();
       entry = holder[key] = load().then(
-        (rows) => (holder[key] = { map: new Map(rows), loadedAt: Date.now() }),
+        (rows) => (holder[key] = { map: new Map(rows), loadedAt: Date.now(), generation }),
         (error: unknown) => {
           holder[key] = undefined;
           throw error;

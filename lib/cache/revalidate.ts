@@ -21,8 +21,10 @@ export function tagsFor(affected: Affected[]): string[] {
 
 /**
  * Expires the given cache tags so the next request renders fresh pages. Inside
- * the Next.js server this is direct; from a CLI it asks the running server (if any)
- * through POST /api/revalidate. Returns a warning when a running server could not be told.
+ * the Next.js server this is direct (and reaches the other instances through the
+ * shared cache handler when REDIS_URL is set). From a CLI it records the tags in
+ * Redis for every instance, or else asks the running server (if any) through
+ * POST /api/revalidate. Returns a warning when the servers could not be told.
  */
 export async function revalidatePublic(tags: string[]): Promise<string | null> {
   if (!tags.length) return null;
@@ -32,5 +34,17 @@ export async function revalidatePublic(tags: string[]): Promise<string | null> {
     clearRedirectCache();
     return null;
   }
+  if (process.env.REDIS_URL) return publishToInstances(tags);
   return notifyRunningServer(tags);
+}
+
+async function publishToInstances(tags: string[]): Promise<string | null> {
+  const { sharedTags } = await import('./handlers/shared-tags.cjs');
+  const shared = sharedTags()!;
+  try {
+    const sent = await shared.update(tags, { expire: 0 });
+    return sent ? null : 'Redis (REDIS_URL) could not be reached, so the running servers still show the old pages; run the command again once it is back';
+  } finally {
+    await shared.close();
+  }
 }

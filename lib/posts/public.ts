@@ -3,7 +3,7 @@ import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import type { TocEntry } from '@/lib/render/enhance';
 import { isBuildPhase, NEWEST_FIRST, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from './visibility';
-import { pageOfPosts, summarySelect, toSummary, type Paginated, type PostSummary, type PostView } from './views';
+import { summarySelect, toSummary, windowOfPosts, type Cursor, type PostSummary, type PostView, type PostWindow } from './views';
 
 /** A published post by its current slug, or null. Cached until a write to that slug. */
 export async function getPublishedPost(slug: string): Promise<PostView | null> {
@@ -83,42 +83,13 @@ export async function getRelatedPosts(postId: number, tagSlugs: string[]): Promi
   );
 }
 
-/** One page of the newest published posts. */
-export async function listPublishedPosts(page: number): Promise<Paginated<PostSummary>> {
+/** A window of the published posts, newest first; null for a cursor that is not a published post. */
+export async function listPublishedPosts(cursor: Cursor | null): Promise<PostWindow | null> {
   'use cache';
   cacheLife('max');
   cacheTag(CacheTags.site, CacheTags.postLists);
-  if (isBuildPhase()) return { items: [], page, pageCount: 0, total: 0 };
-  return pageOfPosts(publicPostWhere(), page, PAGE_SIZE);
-}
-
-export interface ArchiveMonth {
-  year: number;
-  month: number;
-  posts: Pick<PostSummary, 'slug' | 'title' | 'publishedAt' | 'utcOffset'>[];
-}
-
-/** Every published post by year and month, in the offset each was written in. */
-export async function getArchive(): Promise<ArchiveMonth[]> {
-  'use cache';
-  cacheLife('max');
-  cacheTag(CacheTags.site, CacheTags.postLists);
-  if (isBuildPhase()) return [];
-  const rows = await db.post.findMany({
-    where: publicPostWhere(),
-    orderBy: NEWEST_FIRST,
-    select: { slug: true, title: true, publishedAt: true, utcOffset: true },
-  });
-  const months = new Map<string, ArchiveMonth>();
-  for (const row of rows) {
-    const local = new Date(row.publishedAt.getTime() + row.utcOffset * 60_000);
-    const year = local.getUTCFullYear();
-    const month = local.getUTCMonth() + 1;
-    const key = `${year}-${month}`;
-    if (!months.has(key)) months.set(key, { year, month, posts: [] });
-    months.get(key)!.posts.push(row);
-  }
-  return [...months.values()];
+  if (isBuildPhase()) return { items: [], cursor, newer: null, older: null };
+  return windowOfPosts(publicPostWhere(), cursor, PAGE_SIZE);
 }
 
 /** The newest published posts with their full HTML, for the feed. */

@@ -40,4 +40,15 @@ describe('publishDuePosts', () => {
 
     expect(await publishDuePosts(new Date())).toEqual([]);
   });
+
+  it('publishes a due post once when several instances run the job at the same moment', async () => {
+    const due = await add({ slug: 'raced', publishedAt: new Date(Date.now() - 60_000) });
+    const since = new Date(Date.now() - 30_000);
+    const runs = await Promise.all([publishDuePosts(since), publishDuePosts(since), publishDuePosts(since)]);
+
+    expect(runs.flat().filter((a) => a.slugs.includes('raced')).length).toBeGreaterThanOrEqual(1);
+    const revisions = await db.revision.findMany({ where: { postId: due.id }, orderBy: { number: 'asc' } });
+    expect(revisions.map((r) => r.message)).toEqual([null, '按计划发布']);
+    expect((await db.post.findUniqueOrThrow({ where: { id: due.id } })).status).toBe('published');
+  });
 });

@@ -37,6 +37,20 @@ export interface Paginated<T> {
   total: number;
 }
 
+/** Where a window of a list starts: just before (older than) or after (newer than) one of its posts. */
+export interface Cursor {
+  direction: 'before' | 'after';
+  id: number;
+}
+
+/** One window of a list, newest first, with the cursors of its neighbours (null at either end). */
+export interface PostWindow {
+  items: PostSummary[];
+  cursor: Cursor | null;
+  newer: Cursor | null;
+  older: Cursor | null;
+}
+
 export const summarySelect = {
   id: true,
   slug: true,
@@ -54,17 +68,39 @@ export function toSummary(row: SummaryRow): PostSummary {
   return { ...row, tags: row.tags.map((t) => t.tag) };
 }
 
-/** One page of posts matching `where`, newest first, with the page count. Call inside a cached read. */
-export async function pageOfPosts(where: Prisma.PostWhereInput, page: number, pageSize: number): Promise<Paginated<PostSummary>> {
-  const [total, rows] = await Promise.all([
-    db.post.count({ where }),
-    db.post.findMany({
-      where,
-      orderBy: NEWEST_FIRST,
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: summarySelect,
-    }),
-  ]);
-  return { items: rows.map(toSummary), page, pageCount: Math.ceil(total / pageSize), total };
+const OLDEST_FIRST: Prisma.PostOrderByWithRelationInput[] = [{ publishedAt: 'asc' }, { id: 'asc' }];
+
+/**
+ * A window of the posts matching `where`, by keyset: the index on (published_at, id)
+ * is entered at the cursor, so the 1,000th window costs what the first does.
+ * Null when the cursor is not a post of this list. Call inside a cached read.
+ */
+export async function windowOfPosts(where: Prisma.PostWhereInput, cursor: Cursor | null, size: number): Promise<PostWindow | null> {
+  const anchor = cursor && (await db.post.findFirst({ where: { AND: [where, { id: cursor.id }] }, select: { id: true, publishedAt: true } }));
+  if (cursor && !anchor) return null;
+  const at = anchor?.publishedAt;
+  const older = cursor?.direction !== 'after';
+  const beyond: Prisma.PostWhereInput = !anchor
+    ? {}
+    : older
+      ? { publishedAt: { lte: at }, OR: [{ publishedAt: { lt: at } }, { id: { lt: anchor.id } }] }
+      : { publishedAt: { gte: at }, OR: [{ publishedAt: { gt: at } }, { id: { gt: anchor.id } }] };
+  const rows = await db.post.findMany({
+    where: { AND: [where, beyond] },
+    orderBy: older ? NEWEST_FIRST : OLDEST_FIRST,
+    take: size + 1,
+    select: summarySelect,
+  });
+  const more = rows.length > size;
+  const items = rows.slice(0, size).map(toSummary);
+  if (!older) items.reverse();
+  const [first, last] = [items[0], items.at(-1)];
+  const hasNewer = older ? Boolean(cursor) : more;
+  const hasOlder = older ? more : true;
+  return {
+    items,
+    cursor,
+    newer: hasNewer && first ? { direction: 'after', id: first.id } : null,
+    older: hasOlder && last ? { direction: 'before', id: last.id } : null,
+  };
 }

@@ -2,7 +2,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import { isBuildPhase, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from '@/lib/posts/visibility';
-import { pageOfPosts, type Paginated, type PostSummary, type TermLink } from '@/lib/posts/views';
+import { windowOfPosts, type Cursor, type PostWindow, type TermLink } from '@/lib/posts/views';
 
 export type TermKind = 'tag' | 'category';
 
@@ -26,12 +26,13 @@ export async function listTermsWithCounts(kind: TermKind): Promise<TermWithCount
   return rows.map((r) => ({ name: r.name, slug: r.slug, count: Number(r.count) }));
 }
 
-export interface TermPage extends Paginated<PostSummary> {
+export interface TermPage extends PostWindow {
   term: TermLink;
+  total: number;
 }
 
-/** A tag's or category's published posts, newest first; null when the term does not exist. */
-export async function getTermPage(kind: TermKind, slug: string, page: number): Promise<TermPage | null> {
+/** A window of a tag's or category's published posts, newest first; null when the term or cursor does not exist. */
+export async function getTermPage(kind: TermKind, slug: string, cursor: Cursor | null): Promise<TermPage | null> {
   'use cache';
   cacheLife('max');
   cacheTag(CacheTags.site, kind === 'tag' ? CacheTags.tag(slug) : CacheTags.category(slug));
@@ -45,5 +46,6 @@ export async function getTermPage(kind: TermKind, slug: string, page: number): P
     ...publicPostWhere(),
     ...(kind === 'tag' ? { tags: { some: { tagId: term.id } } } : { categories: { some: { categoryId: term.id } } }),
   };
-  return { term: { name: term.name, slug: term.slug }, ...(await pageOfPosts(where, page, PAGE_SIZE)) };
+  const [window, total] = await Promise.all([windowOfPosts(where, cursor, PAGE_SIZE), db.post.count({ where })]);
+  return window && { term: { name: term.name, slug: term.slug }, total, ...window };
 }

@@ -1,3 +1,4 @@
+import './jitless';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { MODELLED_FIELDS } from '@/lib/content/modelled-fields';

@@ -1,3 +1,4 @@
+import './jitless';
 import { z } from 'zod';
 
 export const SLUG_PATTERN = /^[\p{L}\p{N}\p{M}]+(?:[-+][\p{L}\p{N}\p{M}]+)*$/u;

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { revalidateTag } from 'next/cache';
+import { revalidatePath, revalidateTag } from 'next/cache';
+import { CacheTags } from '@/lib/cache-tags';
 import { z } from 'zod';
 import { clearRedirectCache } from '@/lib/posts/redirects';
 
@@ -18,6 +19,9 @@ export async function POST(request: Request) {
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: 'body must be {"tags": ["…"]}' }, { status: 422 });
   for (const tag of parsed.data.tags) revalidateTag(tag, { expire: 0 });
+  // Also the pages without data that were prerendered at build, so they render again
+  // with this server's CSP render nonce (lib/security/csp.ts).
+  if (parsed.data.tags.includes(CacheTags.site)) revalidatePath('/', 'layout');
   clearRedirectCache();
   return new Response(null, { status: 204 });
 }

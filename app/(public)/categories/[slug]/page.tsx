@@ -9,5 +9,5 @@ export async function generateMetadata({ params }: PageProps<'/categories/[slug]
 }
 
 export default async function Page({ params }: PageProps<'/categories/[slug]'>) {
-  return <TermPage kind="category" slug={decodeParam((await params).slug)} page={1} />;
+  return <TermPage kind="category" slug={decodeParam((await params).slug)} cursor={null} />;
 }

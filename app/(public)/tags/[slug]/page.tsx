@@ -9,5 +9,5 @@ export async function generateMetadata({ params }: PageProps<'/tags/[slug]'>): P
 }
 
 export default async function Page({ params }: PageProps<'/tags/[slug]'>) {
-  return <TermPage kind="tag" slug={decodeParam((await params).slug)} page={1} />;
+  return <TermPage kind="tag" slug={decodeParam((await params).slug)} cursor={null} />;
 }

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { TermPage, termMetadata } from '@/components/term-page';
+import { decodeParam, parseCursor } from '@/lib/params';
+
+export const generateStaticParams = async () => [{ slug: '__placeholder__', direction: 'before', id: '1' }];
+
+export async function generateMetadata({ params }: PageProps<'/categories/[slug]/[direction]/[id]'>): Promise<Metadata> {
+  const { slug, direction, id } = await params;
+  const cursor = parseCursor(direction, id);
+  return cursor ? termMetadata('category', decodeParam(slug), cursor) : {};
+}
+
+export default async function Page({ params }: PageProps<'/categories/[slug]/[direction]/[id]'>) {
+  const { slug, direction, id } = await params;
+  const cursor = parseCursor(direction, id);
+  if (!cursor) notFound();
+  return <TermPage kind="category" slug={decodeParam(slug)} cursor={cursor} />;
+}
