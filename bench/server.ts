@@ -81,7 +81,8 @@ export async function startApp(options: { port: number; databaseUrl: string; log
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env,
+      // Never the caller's Redis: the bench's instance shares its cache with nobody.
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'REDIS_URL')),
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       AUTH_TRUST_HOST: '1',
