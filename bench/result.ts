@@ -1,0 +1,27 @@
+import type { EditorResult } from './editor';
+import type { ExplainedQuery } from './explain';
+import type { CorpusInfo, ImportResult } from './imports';
+import type { PageLoad, ScalePage } from './pages';
+import type { PageName, Targets } from './targets';
+import type { Weight } from './weight';
+
+/** Everything one bench run measured: what latest.json holds. */
+export interface BenchResult {
+  startedAt: string;
+  totalSeconds: number;
+  phases: Record<string, number>;
+  machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; postgres?: string };
+  options: Record<string, unknown> & { size: string; mainSize: number; connections: number };
+  corpus: CorpusInfo;
+  import: ImportResult;
+  targets: Targets;
+  load: PageLoad[];
+  scale: { posts: number; clonedSeconds: number; pages: Record<PageName, ScalePage> }[];
+  explain: ExplainedQuery[];
+  editor: EditorResult;
+  weight: Weight;
+  memory: { atRestBytes: number; afterLoadBytes: number; atEndBytes: number };
+  admin: string;
+  /** The production server's command line. */
+  server: string;
+}

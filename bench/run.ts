@@ -1,0 +1,147 @@
+// `npm run bench -- [--size 1k|10k|100k]`: build, prepare data, measure, write bench/results/.
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import exitHook from 'async-exit-hook';
+import { buildIsStale } from '../scripts/build-freshness';
+import { BENCH_ADMIN, createAdmin, measureEditor } from './editor';
+import { measureImports } from './imports';
+import { measureMainLoad, measureScalePoint } from './pages';
+import { startBenchDatabase } from './postgres';
+import { writeReport } from './report';
+import { startApp } from './server';
+import { pickTargets, pagePaths } from './targets';
+import { explainPages } from './explain';
+import { growPosts } from './grow';
+import { measureLoad } from './load';
+import type { BenchResult } from './result';
+
+const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '10k' },
+    runs: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '5' },
+    'scale-runs': { type: 'string', default: '3' },
+    'scale-seconds': { type: 'string', default: '2' },
+    saves: { type: 'string', default: '40' },
+    'import-budget': { type: 'string', default: '200' },
+  },
+});
+if (!(values.size! in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+const mainSize = SIZES[values.size as keyof typeof SIZES];
+const APP_PORT = Number(process.env.BENCH_PORT ?? 3400);
+const STATIC_PORT = Number(process.env.BENCH_STATIC_PORT ?? 3401);
+const WORK = '.data/bench';
+const BASE_SIZE = 1_000;
+
+const started = performance.now();
+const phases: Record<string, number> = {};
+async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const t = performance.now();
+  console.log(`▶ ${name} …`);
+  const result = await work();
+  phases[name] = Math.round((performance.now() - t) / 100) / 10;
+  console.log(`  ${name}: ${phases[name]} s`);
+  return result;
+}
+
+/** The first link on a page matching `pattern` (e.g. its list's second window), so the explain pass covers it too. */
+async function firstLink(origin: string, path: string, pattern: RegExp): Promise<string[]> {
+  const html = await (await fetch(`${origin}${path}`)).text();
+  const href = pattern.exec(html)?.[1];
+  return href ? [href.replace(/&amp;/g, '&')] : [];
+}
+
+function nextBuild(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+  });
+}
+
+await phase('build', async () => ((await buildIsStale()) ? nextBuild() : undefined));
+await rm(WORK, { recursive: true, force: true });
+const database = await phase('database', () => startBenchDatabase(`${WORK}/postgres`));
+let app: Awaited<ReturnType<typeof startApp>> | undefined;
+// Ctrl-C: stop the server and the database before leaving (process exit hooks kill the rest).
+exitHook((done) => void Promise.allSettled([app?.stop(), database.stop()]).then(() => done()));
+try {
+  const imports = await phase('import', () =>
+    measureImports({ database, baseSize: BASE_SIZE, mainSize, workDir: WORK, budgetSeconds: Number(values['import-budget']) }),
+  );
+  process.env.DATABASE_URL = database.url;
+  const targets = await pickTargets(database);
+  const paths = pagePaths(targets);
+  await createAdmin(database.url);
+  app = await phase('server start', () => startApp({ port: APP_PORT, databaseUrl: database.url }));
+  const memory = { atRestBytes: app.rss(), afterLoadBytes: 0, atEndBytes: 0 };
+  // One short burst per page first, so the first size measured does not also pay for a cold server.
+  await phase('warm-up', async () => {
+    for (const p of Object.values(paths)) await measureLoad(`${app!.origin}${p}`, { connections: 32, seconds: 1, runs: 1 });
+  });
+  const scaleOptions = { runs: Number(values['scale-runs']), seconds: Number(values['scale-seconds']), connections: 32 };
+  const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain'>> = { scale: [] };
+  for (const size of [1_000, 10_000, 100_000]) {
+    const grown = await phase(`grow to ${size}`, () => growPosts(database.url, imports.basePosts, size));
+    await app.revalidateSite();
+    if (size === mainSize) {
+      const main = await phase(`load at ${size}`, () =>
+        measureMainLoad({ app: app!, paths, staticPort: STATIC_PORT, workDir: WORK, connections: 32, runs: Number(values.runs), seconds: Number(values.seconds), targets }),
+      );
+      memory.afterLoadBytes = app.rss();
+      result.load = main.load;
+      result.weight = main.weight;
+      result.scale.push({ posts: size, clonedSeconds: grown.seconds, pages: main.scalePages });
+      result.editor = await phase('editor saves', () =>
+        measureEditor({ app: app!, postId: targets.editorPostId, saves: Number(values.saves) }),
+      );
+    } else {
+      const pages = await phase(`scale at ${size}`, () => measureScalePoint(app!.origin, paths, scaleOptions));
+      result.scale.push({ posts: size, clonedSeconds: grown.seconds, pages });
+    }
+    if (size === 100_000) {
+      const server = app;
+      const pages = [
+        paths.home,
+        ...(await firstLink(server.origin, paths.home, /href="(\/before\/[^"]+)"/)),
+        paths.article,
+        paths.tag,
+        ...(await firstLink(server.origin, paths.tag, /href="(\/tags\/[^"/]+\/before\/[^"]+)"/)),
+        '/tags',
+        paths.search,
+        paths.feed,
+        '/archive',
+        ...(await firstLink(server.origin, '/archive', /href="(\/archive\/\d{4}[^"]*)"/)),
+        '/sitemap.xml',
+      ];
+      result.explain = await phase('explain at 100000', () =>
+        explainPages(database, pages, async (p) => void (await (await fetch(`${server.origin}${p}`)).arrayBuffer()), server.revalidateSite),
+      );
+    }
+  }
+  memory.atEndBytes = app.rss();
+  const full = {
+    ...result,
+    startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
+    totalSeconds: Math.round((performance.now() - started) / 100) / 10,
+    phases,
+    machine: await import('./machine').then((m) => m.describeMachine()),
+    options: { ...values, size: values.size!, mainSize, connections: 32 },
+    corpus: imports.corpus,
+    import: imports.result,
+    targets,
+    memory,
+    admin: BENCH_ADMIN.email,
+    server: app.command,
+  } as BenchResult;
+  const files = await writeReport(full);
+  console.log(`\nDone in ${full.totalSeconds} s. Wrote ${files.join(', ')}`);
+} finally {
+  await app?.stop();
+  await database.stop();
+}
+process.exit(0);

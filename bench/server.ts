@@ -1,0 +1,139 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+export interface AppServer {
+  origin: string;
+  /** The command line it runs. */
+  command: string;
+  pid: number;
+  revalidateSecret: string;
+  /** Expires every public cache entry (the `site` tag), as `npm start` does at boot. */
+  revalidateSite: () => Promise<void>;
+  /** Resident memory of the server's process tree (next-server included), in bytes. */
+  rss: () => number;
+  stop: () => Promise<void>;
+}
+
+function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) found.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}
+
+/** Sum of VmRSS over a process and all its descendants. */
+export function treeRss(pid: number): number {
+  let total = 0;
+  for (const p of [pid, ...descendants(pid)]) {
+    try {
+      const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1];
+      total += Number(kb ?? 0) * 1024;
+    } catch {
+      // Gone.
+    }
+  }
+  return total;
+}
+
+function descendants(pid: number): number[] {
+  return childrenOf(pid).flatMap((c) => [c, ...descendants(c)]);
+}
+
+async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    if (await fetch(`${origin}/api/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not answer on ${origin} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * What `npm start` serves production with: scripts/web-server.ts (`next start` wrapped
+ * for per-response CSP nonces) where the project has it, else bare `next start`.
+ */
+function productionServerArgs(port: number): string[] {
+  if (existsSync('scripts/web-server.ts')) return ['--import', 'tsx', 'scripts/web-server.ts'];
+  return ['node_modules/next/dist/bin/next', 'start', '--port', String(port)];
+}
+
+/**
+ * The production server on the production build, detached in its own process group so that
+ * stopping it stops the next-server it forks too.
+ */
+export async function startApp(options: { port: number; databaseUrl: string; log?: (line: string) => void }): Promise<AppServer> {
+  const origin = `http://127.0.0.1:${options.port}`;
+  // A leftover server on the port would answer the health check and be measured instead.
+  if (await fetch(origin).then(() => true, () => false)) throw new Error(`port ${options.port} is already in use: stop what runs there`);
+  const revalidateSecret = randomBytes(24).toString('base64url');
+  const args = productionServerArgs(options.port);
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      // Never the caller's Redis: the bench's instance shares its cache with nobody.
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'REDIS_URL')),
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      AUTH_TRUST_HOST: '1',
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      NEXTAUTH_URL: origin,
+      SITE_URL: origin,
+      REVALIDATE_SECRET: revalidateSecret,
+      PORT: String(options.port),
+    },
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once('exit', killGroup);
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const force = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 10_000);
+    await exited.finally(() => clearTimeout(force));
+  };
+  try {
+    await waitForHealth(origin, child);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${output.join('')}`);
+  }
+  const revalidateSite = async () => {
+    const response = await fetch(`${origin}/api/revalidate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${revalidateSecret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tags: ['site'] }),
+    });
+    if (!response.ok) throw new Error(`revalidate answered ${response.status}`);
+  };
+  await revalidateSite();
+  return { origin, command: `node ${args.join(' ')}`, pid: child.pid!, revalidateSecret, revalidateSite, rss: () => treeRss(child.pid!), stop };
+}
