@@ -31,7 +31,7 @@ export function scaleChart(
   body.push(text(4, 12, 'latency, ms', 'fill="#374151"'));
   if (guide && guide.value < max) {
     body.push(`<line x1="${left}" x2="${w - right}" y1="${y(guide.value)}" y2="${y(guide.value)}" stroke="#111" stroke-dasharray="2 4"/>`);
-    body.push(text(w - right - 4, y(guide.value) - 4, guide.label, 'text-anchor="end" fill="#374151" font-size="10"'));
+    body.push(text(w - right + 6, y(guide.value) + 4, guide.label, 'fill="#374151" font-size="10"'));
   }
   series.forEach((s, n) => {
     const color = COLORS[n % COLORS.length]!;
