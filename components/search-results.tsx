@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { searchPosts } from '@/lib/search/public';
+import { PAGE_SIZE } from '@/lib/posts/visibility';
+import { MAX_CANDIDATES, searchPosts } from '@/lib/search/public';
 import { postPath } from '@/lib/site';
 import { Highlighted } from './highlighted';
 import { PostMeta } from './post-meta';
@@ -13,7 +14,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export async function SearchResults({ searchParams }: SearchResultsProps) {
   const params = await searchParams;
   const query = first(params.q).trim().slice(0, 200);
-  const page = Math.max(1, Math.min(1000, Number.parseInt(first(params.page), 10) || 1));
+  const page = Math.max(1, Math.min(MAX_CANDIDATES / PAGE_SIZE, Number.parseInt(first(params.page), 10) || 1));
   const result = query ? await searchPosts(query, page) : null;
   return (
     <>
@@ -25,7 +26,11 @@ export async function SearchResults({ searchParams }: SearchResultsProps) {
       {result ? (
         <section aria-labelledby="results-title" aria-live="polite">
           <h2 id="results-title">
-            {result.total ? `找到 ${result.total} 篇与「${query}」相关的文章` : `没有找到与「${query}」相关的文章`}
+            {result.capped
+              ? `与「${query}」相关的文章超过 ${result.total} 篇，以下按相关度排列最新的 ${result.total} 篇；加上更多关键词可以缩小范围`
+              : result.total
+                ? `找到 ${result.total} 篇与「${query}」相关的文章`
+                : `没有找到与「${query}」相关的文章`}
           </h2>
           <ol className="search-results">
             {result.items.map((hit) => (

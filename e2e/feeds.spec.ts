@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { parseXmlScript, samples } from './fixtures';
+import { parseXmlScript, readSitemaps, samples } from './fixtures';
 
 test('the feed is RSS 2.0 with full content, absolute URLs and only published posts', async ({ page, request }) => {
   const response = await request.get('/feed.xml');
@@ -16,11 +16,13 @@ test('the feed is RSS 2.0 with full content, absolute URLs and only published po
   expect(content!.some((html) => html.includes('<h2'))).toBe(true);
 });
 
-test('the sitemap lists published posts and terms, and robots.txt points at it', async ({ page, request }) => {
-  const xml = await (await request.get('/sitemap.xml')).text();
+test('the sitemap index leads to every published post and term, and robots.txt points at it', async ({ page, request }) => {
+  const { index, documents, urls } = await readSitemaps(request);
   await page.goto('/');
-  const urls = await page.evaluate(parseXmlScript, [xml, 'url > loc'] as [string, string]);
-  expect(urls).not.toBeNull();
+  expect(await page.evaluate(parseXmlScript, [index, 'sitemap > loc'] as [string, string])).toEqual(
+    expect.arrayContaining([expect.stringMatching(/\/sitemaps\/pages\.xml$/), expect.stringMatching(/\/sitemaps\/posts-0\.xml$/)]),
+  );
+  for (const xml of documents.slice(1)) expect(await page.evaluate(parseXmlScript, [xml, 'url > loc'] as [string, string])).not.toBeNull();
   expect(urls!.some((u) => u.endsWith(`/posts/${samples.rag.slug}`))).toBe(true);
   expect(urls!.some((u) => u.includes('/tags/'))).toBe(true);
   for (const draft of samples.drafts) expect(urls!.some((u) => u.endsWith(`/posts/${draft.slug}`))).toBe(false);

@@ -18,3 +18,13 @@ export const parseXmlScript = ([xml, selector]: [string, string]) => {
   if (doc.querySelector('parsererror')) return null;
   return [...doc.querySelectorAll(selector)].map((node) => node.textContent ?? '');
 };
+
+const locsIn = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+
+/** Every sitemap document, from the index at /sitemap.xml down, and every page URL they list. */
+export async function readSitemaps(request: { get: (url: string) => Promise<{ text: () => Promise<string> }> }) {
+  const index = await (await request.get('/sitemap.xml')).text();
+  const documents = [index];
+  for (const loc of locsIn(index)) documents.push(await (await request.get(new URL(loc).pathname)).text());
+  return { index, documents, urls: documents.slice(1).flatMap(locsIn) };
+}

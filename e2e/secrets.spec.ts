@@ -38,7 +38,7 @@ test('no secret is in the client bundles or in any page a browser receives', asy
   const files = clientFiles();
   expect(files.length).toBeGreaterThan(5);
   for (const file of files) check(file, readFileSync(file, 'latin1'));
-  for (const url of ['/', `/posts/${samples.rag.slug}`, '/feed.xml', '/sitemap.xml', '/search?q=RAG', '/admin/login']) check(url, await (await request.get(url)).text());
+  for (const url of ['/', `/posts/${samples.rag.slug}`, '/feed.xml', '/sitemap.xml', '/sitemaps/posts-0.xml', '/search?q=RAG', '/admin/login']) check(url, await (await request.get(url)).text());
   const admin = await browser.newContext({ storageState: ADMIN_STATE });
   for (const url of ['/admin', '/admin/users', '/admin/posts/1', '/admin/posts/1/history']) check(`${url} (admin)`, await (await admin.request.get(url)).text());
   await admin.close();

@@ -11,7 +11,7 @@ interface FeedPost {
   categories: { category: { name: string } }[];
 }
 
-const escapeXml = (text: string) =>
+export const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 // XML 1.0 forbids most control characters; a body may carry them.

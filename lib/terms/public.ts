@@ -26,6 +26,16 @@ export async function listTermsWithCounts(kind: TermKind): Promise<TermWithCount
   return rows.map((r) => ({ name: r.name, slug: r.slug, count: Number(r.count) }));
 }
 
+/** Driven from the term's own links (index on term, post), not a scan of every post. */
+async function countPublicPosts(kind: TermKind, termId: number): Promise<number> {
+  const [link, key] = kind === 'tag' ? ['post_tags', 'tag_id'] : ['post_categories', 'category_id'];
+  const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(
+    `SELECT count(*) AS n FROM ${link} l JOIN posts p ON p.id = l.post_id WHERE l.${key} = $1 AND ${PUBLIC_POST_SQL}`,
+    termId,
+  );
+  return Number(row?.n ?? 0);
+}
+
 export interface TermPage extends PostWindow {
   term: TermLink;
   total: number;
@@ -46,6 +56,6 @@ export async function getTermPage(kind: TermKind, slug: string, cursor: Cursor |
     ...publicPostWhere(),
     ...(kind === 'tag' ? { tags: { some: { tagId: term.id } } } : { categories: { some: { categoryId: term.id } } }),
   };
-  const [window, total] = await Promise.all([windowOfPosts(where, cursor, PAGE_SIZE), db.post.count({ where })]);
+  const [window, total] = await Promise.all([windowOfPosts(where, cursor, PAGE_SIZE), countPublicPosts(kind, term.id)]);
   return window && { term: { name: term.name, slug: term.slug }, total, ...window };
 }
