@@ -42,7 +42,7 @@ const state = (url: string) =>
   );
 
 describe('a crash in the middle of an import', () => {
-  it('kill -9 mid-import, then a rerun, ends identical to one clean run', { timeout: Math.max(120_000, POSTS * 60) }, async () => {
+  it('kill -9 mid-import, then a rerun, ends identical to one clean run', { timeout: Math.max(120_000, POSTS * 120) }, async () => {
     const dir = await corpus();
     const total = (await readdir(dir)).length;
     const [crashed, clean] = await Promise.all([createTestDatabase(), createTestDatabase()]);
