@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsRuntime, stripScripts } from './public-html';
+import { needsRuntime, revealStreamedContent, stripScripts } from './public-html';
 
 describe('public pages without scripts', () => {
   const page = [
@@ -25,5 +25,24 @@ describe('public pages without scripts', () => {
   it('spots a page whose content React reveals by script', () => {
     expect(needsRuntime(page)).toBe(false);
     expect(needsRuntime('<!--$?--><template id="B:0"></template><div hidden id="S:0">x</div><script>$RC("B:0","S:0")</script>')).toBe(true);
+  });
+
+  it('reveals streamed content on the server, as the browser would, so the page needs no script', () => {
+    const streamed = [
+      '<main><h1>搜索</h1><!--$?--><template id="B:0"></template><p>正在搜索…</p><!--/$--></main>',
+      '<footer>页脚</footer>',
+      '<div hidden id="S:0"><form><input name="q" value="RAG"/></form><div class="hits"><div>结果一</div></div></div>',
+      '<script>$RC("B:0","S:0")</script>',
+    ].join('');
+    const revealed = revealStreamedContent(streamed);
+    expect(revealed).toContain('<main><h1>搜索</h1><!--$--><form><input name="q" value="RAG"/></form><div class="hits"><div>结果一</div></div><!--/$--></main>');
+    expect(revealed).not.toContain('正在搜索');
+    expect(revealed).not.toContain('hidden id="S:0"');
+    expect(needsRuntime(stripScripts(revealed!))).toBe(false);
+  });
+
+  it('leaves a page it cannot resolve to its scripts', () => {
+    expect(revealStreamedContent('<div hidden id="S:0">x</div><script>$RC("B:0","S:0")</script>')).toBeNull();
+    expect(revealStreamedContent('<!--$!--><template data-dgst="1"></template><!--/$--><script>$RX("B:0")</script>')).toBeNull();
   });
 });

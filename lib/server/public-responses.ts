@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { revalidationGeneration } from '@/lib/cache/generation';
 import { contentSecurityPolicy, freshNonce, rewriteNonces } from '@/lib/security/csp';
-import { needsRuntime, stripScripts } from './public-html';
+import { needsRuntime, revealStreamedContent, stripScripts } from './public-html';
 import { captureResponse, contentType, isText } from './response-hooks';
 import { encode, encodedBody, lookup, preferredEncoding, store, type CachedResponse } from './response-cache';
 
@@ -23,16 +23,15 @@ function keptHeaders(res: ServerResponse): Record<string, string> {
   return kept;
 }
 
-/** Served from Next's cache, for anyone: the same bytes may go to every reader. */
+/**
+ * The same bytes may go to every reader: served from Next's cache, or a search
+ * (its results depend only on the query and the posts, like any public page;
+ * Next marks it private only because it reads the query string).
+ */
 function isShareable(req: IncomingMessage, res: ServerResponse): boolean {
-  const cacheControl = String(res.getHeader('cache-control') ?? '');
-  return (
-    req.method === 'GET' &&
-    res.statusCode === 200 &&
-    res.hasHeader('x-nextjs-cache') &&
-    !res.hasHeader('set-cookie') &&
-    !/no-store|private/.test(cacheControl)
-  );
+  const fromNextCache = res.hasHeader('x-nextjs-cache') && !/no-store|private/.test(String(res.getHeader('cache-control') ?? ''));
+  const isSearch = /^\/search(\?|$)/.test(req.url ?? '');
+  return req.method === 'GET' && res.statusCode === 200 && !res.hasHeader('set-cookie') && (fromNextCache || isSearch);
 }
 
 type Sendable = Pick<CachedResponse, 'status' | 'headers' | 'body'> & { kept?: CachedResponse };
@@ -80,14 +79,15 @@ export function servePublic(req: IncomingMessage, res: ServerResponse, handle: (
     let policy = contentSecurityPolicy(null);
     if (contentType(res).startsWith('text/html')) {
       const html = body.toString('utf8');
-      if (needsRuntime(html)) {
-        // Streamed content that React reveals by script: this page keeps Next's scripts, with a nonce.
+      const revealed = needsRuntime(html) ? revealStreamedContent(html) : html;
+      if (revealed === null) {
+        // Content only script can show (Next's error document for a 404): the page keeps Next's scripts, with a nonce.
         const nonce = freshNonce();
         body = Buffer.from(rewriteNonces(html, placeholder, nonce));
         policy = contentSecurityPolicy(nonce);
         shareable = false;
       } else {
-        body = Buffer.from(stripScripts(html));
+        body = Buffer.from(stripScripts(revealed));
       }
     } else if (isText(res)) {
       body = Buffer.from(body.toString('utf8').replaceAll(placeholder, ''));
