@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BenchResult } from './result';
-import type { Spread } from './stats';
+import { growth, type Spread } from './stats';
 import { ratioChart, scaleChart } from './svg';
 import { judge } from './verdicts';
 
@@ -78,7 +78,7 @@ function markdown(r: BenchResult, svgPrefix: string): string {
   const base = r.scale[0];
   const last = r.scale.at(-1);
   if (base && last && last !== base) {
-    out.push('', `p50 at ${last.posts / 1000}k relative to ${base.posts / 1000}k: ${pages.map((p) => `${p} ×${(last.pages[p].p50 / Math.max(base.pages[p].p50, 0.001)).toFixed(2)}`).join(', ')}.`);
+    out.push('', `p50 at ${last.posts / 1000}k relative to ${base.posts / 1000}k: ${pages.map((p) => `${p} ×${growth(base.pages[p].p50, last.pages[p].p50).toFixed(2)}`).join(', ')}.`);
   }
   out.push('', `### EXPLAIN (ANALYZE, BUFFERS) at 100k posts`, '');
   out.push('Every statement the public pages sent while rendered once from a cold cache, as Prisma sent it (captured by auto_explain in the bench cluster).', '');

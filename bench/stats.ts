@@ -21,3 +21,6 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
+
+/** How latency grew from one size to another; autocannon counts whole milliseconds, so under 1 ms counts as 1. */
+export const growth = (from: number, to: number) => Math.max(to, 1) / Math.max(from, 1);

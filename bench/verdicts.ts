@@ -1,4 +1,5 @@
 import type { BenchResult } from './result';
+import { growth as grown } from './stats';
 
 export interface Verdict {
   target: string;
@@ -57,7 +58,7 @@ export function judge(r: BenchResult): Verdict[] {
     verdicts.push({ target: 'search: p99 ≤ 150 ms at 100k posts', measured: `p99 ${ms(p99)}`, met: p99 <= 150, why: p99 <= 150 ? undefined : `${fact}${SEARCH_WHY}` });
   }
   if (big && small) {
-    const growth = (['article', 'home', 'tag', 'search'] as const).map((p) => ({ p, g: big.pages[p].p50 / Math.max(small.pages[p].p50, 0.001) }));
+    const growth = (['article', 'home', 'tag', 'search'] as const).map((p) => ({ p, g: grown(small.pages[p].p50, big.pages[p].p50) }));
     const worst = growth.reduce((a, b) => (b.g > a.g ? b : a));
     const flagged = r.explain.filter((q) => q.flags.length);
     const flaggedPages = [...new Set(flagged.flatMap((q) => q.pages))];
