@@ -104,7 +104,7 @@ function markdown(r: BenchResult, svgPrefix: string): string {
   const w = r.weight;
   out.push('', '## 6. Weight of an article page', '');
   out.push(table(['what', 'raw', 'gzip'], [['HTML', `${f1(w.htmlBytes / KB)} KB`, `${f1(w.htmlGzipBytes / KB)} KB`], [`JavaScript (${w.scripts.length} files)`, `${f1(w.jsBytes / KB)} KB`, `${f1(w.jsGzipBytes / KB)} KB`]]));
-  out.push('', `The article's own rendered markup (posts.html) is ${f1(w.renderedMarkupBytes / KB)} KB: the HTML is **×${w.htmlToMarkup.toFixed(2)}** of it; ${f1(w.inlineScriptBytes / KB)} KB of the HTML is inline `<script>` (JSON-LD data; also the RSC payload when a page ships Next's runtime).`);
+  out.push('', `The article's own rendered markup (posts.html) is ${f1(w.renderedMarkupBytes / KB)} KB: the HTML is **×${w.htmlToMarkup.toFixed(2)}** of it; ${f1(w.inlineScriptBytes / KB)} KB of the HTML is inline \`<script>\` (JSON-LD data; also the RSC payload when a page ships Next's runtime).`);
 
   const m = r.memory;
   out.push('', '## 7. Memory', '');
