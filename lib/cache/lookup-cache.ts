@@ -6,8 +6,8 @@ interface Loaded {
   generation: number;
 }
 
-// Entries change only on writes, which clear the cache here and, through the shared
-// cache tags (REDIS_URL), on every other instance; the age limit is a backstop.
+// Entries change only on writes, which bump the revalidation generation here and, through
+// the shared cache tags (REDIS_URL), on every other instance; the age limit is a backstop.
 const MAX_AGE_MS = 60_000;
 
 /**
@@ -33,5 +33,5 @@ export function createLookupCache(name: string, load: () => Promise<[string, str
     return (await entry).map.get(k) ?? null;
   }
 
-  return { get, clear: () => void (holder[key] = undefined) };
+  return { get };
 }

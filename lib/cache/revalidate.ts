@@ -1,5 +1,4 @@
 import { CacheTags } from '@/lib/cache-tags';
-import { clearRedirectCache } from '@/lib/posts/redirects';
 import { noteRevalidation } from './generation';
 import { notifyRunningServer } from './server-registry';
 
@@ -30,9 +29,12 @@ export function tagsFor(affected: Affected[]): string[] {
 export async function revalidatePublic(tags: string[]): Promise<string | null> {
   if (!tags.length) return null;
   if (process.env.NEXT_RUNTIME) {
-    const { revalidateTag } = await import('next/cache');
+    const { revalidatePath, revalidateTag } = await import('next/cache');
     for (const tag of tags) revalidateTag(tag, { expire: 0 });
-    clearRedirectCache();
+    // The whole site: also the pages without data prerendered at build, so they render
+    // again with this server's CSP render nonce (lib/security/csp.ts).
+    if (tags.includes(CacheTags.site)) revalidatePath('/', 'layout');
+    // The web server's response cache and the proxy's lookup tables follow this generation.
     noteRevalidation();
     return null;
   }

@@ -19,8 +19,3 @@ export const findRedirect = oldPostSlugs.get;
 
 /** The tag a merged tag's slug now points to. */
 export const findTagRedirect = mergedTagSlugs.get;
-
-export function clearRedirectCache(): void {
-  oldPostSlugs.clear();
-  mergedTagSlugs.clear();
-}

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { revalidationGeneration } from '@/lib/cache/generation';
 import { contentSecurityPolicy, freshNonce, rewriteNonces } from '@/lib/security/csp';
 import { needsRuntime, revealStreamedContent, stripScripts } from './public-html';
-import { captureResponse, contentType, isText } from './response-hooks';
+import { captureResponse, contentType } from './response-hooks';
 import { encode, encodedBody, lookup, preferredEncoding, store, type CachedResponse } from './response-cache';
 
 /** A reader's GET of a page, feed or file: not the admin, an API, a build file, or a client router fetch. */
@@ -89,8 +89,6 @@ export function servePublic(req: IncomingMessage, res: ServerResponse, handle: (
       } else {
         body = Buffer.from(stripScripts(revealed));
       }
-    } else if (isText(res)) {
-      body = Buffer.from(body.toString('utf8').replaceAll(placeholder, ''));
     }
     const response = { status: res.statusCode, headers: { ...keptHeaders(res), 'content-security-policy': policy }, body };
     for (const name of res.getHeaderNames()) res.removeHeader(name);

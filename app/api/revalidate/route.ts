@@ -1,9 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { revalidatePath, revalidateTag } from 'next/cache';
-import { CacheTags } from '@/lib/cache-tags';
 import { z } from 'zod';
-import { noteRevalidation } from '@/lib/cache/generation';
-import { clearRedirectCache } from '@/lib/posts/redirects';
+import { revalidatePublic } from '@/lib/cache/revalidate';
 
 const bodySchema = z.object({ tags: z.array(z.string().min(1).max(256)).min(1).max(500) });
 
@@ -19,11 +16,6 @@ export async function POST(request: Request) {
   if (!authorized(request)) return Response.json({ error: 'unauthorized' }, { status: 401 });
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: 'body must be {"tags": ["…"]}' }, { status: 422 });
-  for (const tag of parsed.data.tags) revalidateTag(tag, { expire: 0 });
-  // Also the pages without data that were prerendered at build, so they render again
-  // with this server's CSP render nonce (lib/security/csp.ts).
-  if (parsed.data.tags.includes(CacheTags.site)) revalidatePath('/', 'layout');
-  clearRedirectCache();
-  noteRevalidation();
+  await revalidatePublic(parsed.data.tags);
   return new Response(null, { status: 204 });
 }
