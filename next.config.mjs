@@ -7,7 +7,7 @@ const handler = (file) => fileURLToPath(new URL(`./lib/cache/handlers/${file}`, 
 const sharedCache = process.env.REDIS_URL
   ? {
       cacheHandler: handler('incremental.cjs'),
-      cacheHandlers: { default: handler('use-cache.cjs'), remote: handler('use-cache.cjs') },
+      cacheHandlers: { default: handler('use-cache.cjs') },
     }
   : {};
 

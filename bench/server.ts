@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface AppServer {
   origin: string;
@@ -58,14 +58,8 @@ async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 12
   throw new Error(`the server did not answer on ${origin} within ${timeoutMs / 1000} s`);
 }
 
-/**
- * What `npm start` serves production with: scripts/web-server.ts (`next start` wrapped
- * for per-response CSP nonces) where the project has it, else bare `next start`.
- */
-function productionServerArgs(port: number): string[] {
-  if (existsSync('scripts/web-server.ts')) return ['--import', 'tsx', 'scripts/web-server.ts'];
-  return ['node_modules/next/dist/bin/next', 'start', '--port', String(port)];
-}
+/** What `npm start` serves production with. */
+const PRODUCTION_SERVER = ['--import', 'tsx', 'scripts/web-server.ts'];
 
 /**
  * The production server on the production build, detached in its own process group so that
@@ -76,7 +70,7 @@ export async function startApp(options: { port: number; databaseUrl: string; log
   // A leftover server on the port would answer the health check and be measured instead.
   if (await fetch(origin).then(() => true, () => false)) throw new Error(`port ${options.port} is already in use: stop what runs there`);
   const revalidateSecret = randomBytes(24).toString('base64url');
-  const args = productionServerArgs(options.port);
+  const args = PRODUCTION_SERVER;
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

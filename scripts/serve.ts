@@ -7,7 +7,7 @@ import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import { CacheTags } from '@/lib/cache-tags';
 import { tagsFor } from '@/lib/cache/revalidate';
-import { registerServer } from '@/lib/cache/server-registry';
+import { postRevalidate, registerServer } from '@/lib/cache/server-registry';
 import { importSources } from '@/lib/content/import';
 import { collectSourceFiles } from '@/lib/content/files';
 import { db } from '@/lib/db';
@@ -69,13 +69,8 @@ async function persistentSecret(file: string): Promise<string> {
 }
 
 /** Expires cache tags in the server we started (and, with REDIS_URL, in every instance). */
-function revalidateOwnServer(origin: string, secret: string, tags: string[]): Promise<boolean> {
-  return fetch(`${origin}/api/revalidate`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ tags }),
-  }).then((r) => r.ok, () => false);
-}
+const revalidateOwnServer = (origin: string, secret: string, tags: string[]): Promise<boolean> =>
+  postRevalidate(origin, secret, tags).then(() => true, () => false);
 
 /**
  * Every 30 s: publish scheduled posts that are due and refresh the pages they

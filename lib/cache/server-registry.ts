@@ -33,23 +33,25 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** POSTs tags to a server's /api/revalidate (more than the route takes at once: the whole site); throws on failure. */
+export async function postRevalidate(origin: string, secret: string, tags: string[]): Promise<void> {
+  const response = await fetch(new URL('/api/revalidate', origin), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ tags: tags.length > MAX_TAGS_PER_CALL ? ['site'] : tags }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+}
+
 /** POSTs the tags to the server running on this database; null when done or when none runs. */
 export async function notifyRunningServer(tags: string[], databaseUrl = process.env.DATABASE_URL ?? ''): Promise<string | null> {
   const file = recordFile(databaseUrl);
   if (!existsSync(file)) return null;
   const record = JSON.parse(await readFile(file, 'utf8')) as ServerRecord;
   if (!isAlive(record.pid)) return null;
-  const batches = tags.length > MAX_TAGS_PER_CALL ? [['site']] : [tags];
   try {
-    for (const batch of batches) {
-      const response = await fetch(new URL('/api/revalidate', record.url), {
-        method: 'POST',
-        headers: { authorization: `Bearer ${record.secret}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ tags: batch }),
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    }
+    await postRevalidate(record.url, record.secret, tags);
     return null;
   } catch (error) {
     return `the running server at ${record.url} could not be told to refresh its pages (${(error as Error).message}); restart it to see the changes`;

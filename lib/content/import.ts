@@ -124,11 +124,11 @@ async function decide(item: Prepared, force: boolean, find: Finder = databaseFin
     select: { number: true, authorId: true, contentHash: true, author: { select: { email: true } } },
   });
   if (latest?.contentHash === hash) return { action: 'skip', result: { ...same, status: 'unchanged' } };
-  const lastImport = await db.revision.findFirst({
-    where: { postId: existing.id, authorId: null },
-    orderBy: { number: 'desc' },
-    select: { contentHash: true },
-  });
+  // When the newest revision is itself an import, it is the last import, already compared.
+  const lastImport =
+    latest?.authorId == null
+      ? null
+      : await db.revision.findFirst({ where: { postId: existing.id, authorId: null }, orderBy: { number: 'desc' }, select: { contentHash: true } });
   // The file has not changed since it was last imported: editors' later work stands.
   if (lastImport?.contentHash === hash) return { action: 'skip', result: { ...same, status: 'unchanged' } };
   if (latest?.authorId != null && !force) {

@@ -176,7 +176,8 @@ export async function updatePost(
     });
   }
   await indexForSearch(tx, postId, snapshot, rendered.text);
-  const termsAfter = await termSlugs(tx, postId);
+  // The links just written: no need to read them back.
+  const termsAfter = links.slugs;
   const unique = (values: string[]) => [...new Set(values)];
   return {
     id: postId,

@@ -28,6 +28,8 @@ for _, tag in ipairs(tags) do redis.call('HSET', KEYS[2], tag, record) end
 redis.call('PUBLISH', KEYS[3], cjson.encode({ v = v, e = tonumber(ARGV[1]), o = ARGV[2], tags = tags }))
 return v`;
 
+const GENERATION = Symbol.for('inkwell.revalidations');
+
 function log(message) {
   console.error(`[shared cache tags] ${message}`);
 }
@@ -38,7 +40,7 @@ function createSharedTags(url) {
   const mirror = new Map();
   /** Updates made here that Redis has not recorded yet: tag → expire seconds. */
   const unsent = new Map();
-  const state = { generation: 0, connected: false, version: 0 };
+  const state = { connected: false, version: 0 };
   const options = { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, retryStrategy: (n) => Math.min(n * 200, 2_000) };
   const client = new Redis(url, options);
   const subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
@@ -54,7 +56,8 @@ function createSharedTags(url) {
     const known = mirror.get(tag);
     const expired = expireSeconds === NO_EXPIRE ? now : now + expireSeconds * 1000;
     mirror.set(tag, { version: Math.max(version, known ? known.version : 0), stale: now, expired });
-    state.generation++;
+    // The process's revalidation generation (lib/cache/generation.ts): the response cache and lookup tables follow it.
+    globalThis[GENERATION] = (globalThis[GENERATION] ?? 0) + 1;
   }
 
   async function send(tags, expireSeconds) {
@@ -128,7 +131,6 @@ function createSharedTags(url) {
         const known = mirror.get(tag);
         mirror.set(tag, { version: known ? known.version : 0, stale: now, expired: expireSeconds === NO_EXPIRE ? now : now + expireSeconds * 1000 });
       }
-      state.generation++;
       if (firstReady) await firstReady;
       try {
         await send(tags, expireSeconds);

@@ -1,5 +1,5 @@
 export interface SharedTags {
-  state: { generation: number; connected: boolean; version: number };
+  state: { connected: boolean; version: number };
   update(tags: string[], durations?: { expire?: number }): Promise<boolean>;
   isExpired(tags: string[], timestamp: number): boolean;
   isStale(tags: string[], timestamp: number): boolean;
