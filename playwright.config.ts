@@ -8,7 +8,7 @@ export const E2E_PG_DIR = process.env.E2E_PG_DIR ?? '.data/e2e-postgres';
 
 // Debian's Chromium when present (Playwright cannot download its own here); otherwise Playwright's.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const launchOptions = systemChromium
+export const launchOptions = systemChromium
   ? {
       executablePath: systemChromium,
       args: [

