@@ -2,7 +2,6 @@
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import exitHook from 'async-exit-hook';
 import { buildIsStale } from '../scripts/build-freshness';
 import { BENCH_ADMIN, createAdmin, measureEditor } from './editor';
 import { measureImports } from './imports';
@@ -67,8 +66,10 @@ await phase('build', async () => ((await buildIsStale()) ? nextBuild() : undefin
 await rm(WORK, { recursive: true, force: true });
 const database = await phase('database', () => startBenchDatabase(`${WORK}/postgres`));
 let app: Awaited<ReturnType<typeof startApp>> | undefined;
-// Ctrl-C: stop the server and the database before leaving (process exit hooks kill the rest).
-exitHook((done) => void Promise.allSettled([app?.stop(), database.stop()]).then(() => done()));
+// Ctrl-C: stop the server and the database before leaving.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void Promise.allSettled([app?.stop(), database.stop()]).then(() => process.exit(130)));
+}
 try {
   const imports = await phase('import', () =>
     measureImports({ database, baseSize: BASE_SIZE, mainSize, workDir: WORK, budgetSeconds: Number(values['import-budget']) }),

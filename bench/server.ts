@@ -59,7 +59,7 @@ async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 12
 }
 
 /** What `npm start` serves production with. */
-const PRODUCTION_SERVER = ['--import', 'tsx', 'scripts/web-server.ts'];
+const PRODUCTION_SERVER = ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/serve.ts', 'start'];
 
 /**
  * The production server on the production build, detached in its own process group so that

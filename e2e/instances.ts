@@ -37,10 +37,8 @@ export function e2eDatabaseUrl(): string {
 }
 
 /**
- * The production server (scripts/web-server.ts: `next start` with per-response
- * CSP nonces) on the existing build, as one instance of several:
- * the same database and session secret as the e2e server, its own port, and
- * REDIS_URL or none. Like `npm start`, it refreshes its cache once it serves.
+ * `npm start` on the existing build, as one instance of several: the same
+ * database and session secret as the e2e server, its own port, and REDIS_URL or none.
  */
 export async function startInstance(port: number, redisUrl: string | null): Promise<Instance> {
   const origin = `http://127.0.0.1:${port}`;
@@ -55,13 +53,9 @@ export async function startInstance(port: number, redisUrl: string | null): Prom
     REVALIDATE_SECRET: revalidateSecret,
     REDIS_URL: redisUrl ?? '',
   };
-  const { child, log } = start(process.execPath, ['--import', 'tsx', 'scripts/web-server.ts'], { ...env, PORT: String(port) });
+  const serve = ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/serve.ts', 'start'];
+  const { child, log } = start(process.execPath, serve, { ...env, PORT: String(port) });
+  // npm start answers /api/health with 200 only once it has refreshed its cache.
   await waitFor(`the web server on ${port}`, () => fetch(`${origin}/api/health`).then((r) => r.ok), log, child);
-  const refreshed = await fetch(`${origin}/api/revalidate`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${revalidateSecret}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ tags: ['site'] }),
-  });
-  if (!refreshed.ok) throw new Error(`boot refresh of ${origin} answered ${refreshed.status}`);
   return { origin, log, stop: () => stopGroup(child) };
 }

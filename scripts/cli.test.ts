@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ensureEmbeddedPostgres } from '@/lib/db/embedded';
 import { createTestDatabase, queryRows } from '@/test/database';
 
 const exec = promisify(execFile);
+// Each test runs whole commands (tsx, a database, sometimes a cluster of its own).
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Runs an npm script's CLI the way `npm run` does, returning its exit code and output. */
 async function runCli(script: string, args: string[], env: Record<string, string>) {
@@ -124,13 +126,17 @@ describe('the embedded Postgres', () => {
       ['--import', 'tsx', 'test/fixtures/hold-database.ts'],
       { env: { ...base, EMBEDDED_PG_DIR: dir } },
     );
-    await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve()));
-    const pidFile = path.join(dir, 'postmaster.pid');
-    const postmaster = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-    child.kill(signal);
-    await new Promise((resolve) => child.once('exit', resolve));
-    await gone(pidFile, postmaster);
-    await rm(dir, { recursive: true, force: true });
-    await rm(`${dir}.credentials.json`, { force: true });
+    try {
+      await new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve()));
+      const pidFile = path.join(dir, 'postmaster.pid');
+      const postmaster = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+      child.kill(signal);
+      await new Promise((resolve) => child.once('exit', resolve));
+      await gone(pidFile, postmaster);
+    } finally {
+      child.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
+      await rm(`${dir}.credentials.json`, { force: true });
+    }
   });
 });

@@ -1,63 +1,28 @@
 import './load-env';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import exitHook from 'async-exit-hook';
+import next from 'next';
 import { CacheTags } from '@/lib/cache-tags';
 import { tagsFor } from '@/lib/cache/revalidate';
 import { postRevalidate, registerServer } from '@/lib/cache/server-registry';
-import { importSources } from '@/lib/content/import';
-import { collectSourceFiles } from '@/lib/content/files';
-import { db } from '@/lib/db';
-import { migrate } from '@/lib/db/migrate';
 import { resolveDatabase } from '@/lib/db/resolve';
 import { readEnv } from '@/lib/env';
-import { rerenderStalePosts } from '@/lib/posts/rerender';
 import { publishDuePosts } from '@/lib/posts/scheduler';
-import { createFirstAdmin } from '@/lib/users/mutations';
+import { bootDatabase } from '@/lib/server/boot';
+import { createRequestHandler } from '@/lib/server/request-handler';
 import { buildIsStale } from './build-freshness';
 
-const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
-
-function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  // Its own process group, so stopping it also stops the next-server it forks.
-  return spawn(process.execPath, args, { stdio: 'inherit', env, detached: true });
-}
-
-const NEXT = 'node_modules/next/dist/bin/next';
-/** `next dev`, or in production `next start` wrapped for per-response CSP nonces. */
-const serverArgs = (port: number) =>
-  mode === 'dev' ? [NEXT, 'dev', '--port', String(port)] : ['--import', 'tsx', 'scripts/web-server.ts'];
-
-function waitForExit(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
-}
-
-function stopGroup(child: ChildProcess): Promise<unknown> {
-  if (child.exitCode !== null || !child.pid) return Promise.resolve();
-  const exited = waitForExit(child);
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return Promise.resolve();
-  }
-  const force = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 10_000);
-  return exited.finally(() => clearTimeout(force));
-}
-
-/** Polls the health route until the server answers, or the server process exits. */
-async function waitUntilServing(origin: string, exited: Promise<number>): Promise<boolean> {
-  let done = false;
-  void exited.then(() => (done = true));
-  while (!done) {
-    const ok = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return false;
-}
+/**
+ * `npm start` (and `npm run dev`): one process. It migrates, seeds an empty
+ * database and creates the first admin (lib/server/boot.ts), builds when the
+ * build is stale, serves through Next's custom-server API, refreshes the page
+ * cache, starts the scheduler, and only then answers readers and /api/health.
+ */
+const dev = process.argv[2] === 'dev';
 
 /** A secret kept in .data so sessions survive restarts; production sets NEXTAUTH_SECRET instead. */
 async function persistentSecret(file: string): Promise<string> {
@@ -68,23 +33,33 @@ async function persistentSecret(file: string): Promise<string> {
   return secret;
 }
 
-/** Expires cache tags in the server we started (and, with REDIS_URL, in every instance). */
-const revalidateOwnServer = (origin: string, secret: string, tags: string[]): Promise<boolean> =>
-  postRevalidate(origin, secret, tags).then(() => true, () => false);
+function build(): Promise<void> {
+  console.log('Building the app for production (next build) …');
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code})`)))),
+  );
+}
+
+/** Until the boot is done: 503 for every request, /api/health included, so a load balancer waits. */
+function starting(_req: IncomingMessage, res: ServerResponse) {
+  res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5', 'cache-control': 'no-store' });
+  res.end(JSON.stringify({ status: 'starting' }));
+}
 
 /**
  * Every 30 s: publish scheduled posts that are due and refresh the pages they
  * appear on. Every instance runs it; a post is published once (the version check
  * in updatePost), and a duplicate refresh is harmless.
  */
-function startScheduler(refresh: (tags: string[]) => Promise<boolean>) {
+function startScheduler(refresh: (tags: string[]) => Promise<unknown>) {
   let since = new Date();
   const tick = async () => {
     const now = new Date();
     try {
       const affected = await publishDuePosts(since, now);
       since = now;
-      if (affected.length && !(await refresh(tagsFor(affected)))) console.error('Scheduled publishing: the page cache could not be refreshed.');
+      if (affected.length) await refresh(tagsFor(affected));
     } catch (error) {
       console.error(`Scheduled publishing failed: ${(error as Error).message}`);
     }
@@ -93,76 +68,44 @@ function startScheduler(refresh: (tags: string[]) => Promise<boolean>) {
   void tick();
 }
 
-async function seedIfEmpty() {
-  if ((await db.revision.count()) > 0) return;
-  console.log('Empty database: importing content/ …');
-  const report = await importSources(await collectSourceFiles(['content']));
-  const { imported, failed } = report.counts;
-  for (const r of report.results.filter((r) => r.status === 'failed')) console.error(`  ✗ ${r.file}: ${r.reason}`);
-  console.log(`Seeded ${imported} posts${failed ? `, ${failed} files failed` : ''}.`);
-}
-
-async function announceFirstAdmin(port: number) {
-  const admin = await createFirstAdmin();
-  if (!admin) return;
-  console.log(
-    [
-      '',
-      '┌──────────────────────────────────────────────────────────────',
-      '│ First start: an admin account was created. It is shown only once.',
-      `│   email:    ${admin.email}`,
-      `│   password: ${admin.password}`,
-      `│ Sign in at http://localhost:${port}/admin and change the password.`,
-      '└──────────────────────────────────────────────────────────────',
-      '',
-    ].join('\n'),
-  );
-}
-
 const env = readEnv();
-if (env.REDIS_URL) console.log(`Sharing cache revalidations with other instances through Redis at ${new URL(env.REDIS_URL).host}`);
 const database = await resolveDatabase();
-await migrate(database.url, { log: console.log });
-await seedIfEmpty();
-const rerendered = await rerenderStalePosts();
-if (rerendered.done) console.log(`Recompiled ${rerendered.done} posts for the current renderer.`);
-for (const f of rerendered.failed) console.error(`  ✗ post #${f.id} could not be recompiled: ${f.reason}`);
-await announceFirstAdmin(env.PORT);
+await bootDatabase(database.url, { port: env.PORT });
+if (!dev && (await buildIsStale())) await build();
 
-const revalidateSecret = env.REVALIDATE_SECRET ?? randomBytes(24).toString('base64url');
-const childEnv = {
-  NEXT_TELEMETRY_DISABLED: '1',
-  // Without a configured public URL, next-auth takes the origin from the request's Host.
-  ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: '1' }),
-  ...process.env,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await persistentSecret('.data/auth-secret')),
-  DATABASE_URL: database.url,
-  REVALIDATE_SECRET: revalidateSecret,
-};
-let child: ChildProcess | undefined;
-exitHook((done) => {
-  if (!child) return done();
-  void stopGroup(child).finally(done);
-});
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+// Without a configured public URL, next-auth takes the origin from the request's Host.
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= '1';
+process.env.NEXTAUTH_SECRET ??= await persistentSecret('.data/auth-secret');
+const revalidateSecret = (process.env.REVALIDATE_SECRET ??= randomBytes(24).toString('base64url'));
 
-if (mode === 'start' && (await buildIsStale())) {
-  console.log('Building the app for production (next build) …');
-  child = run([NEXT, 'build'], childEnv);
-  const code = await waitForExit(child);
-  if (code !== 0) process.exit(code);
-}
-child = run(serverArgs(env.PORT), { ...childEnv, PORT: String(env.PORT) });
-const exited = waitForExit(child);
+let handler = starting;
+const server = createServer((req, res) => handler(req, res));
+await new Promise<void>((resolve, reject) => server.once('error', reject).listen(env.PORT, resolve));
+
+const app = next({ dev, dir: process.cwd(), port: env.PORT });
+await app.prepare();
+const serve = createRequestHandler(app, process.env.NEXTAUTH_SECRET);
 const origin = `http://127.0.0.1:${env.PORT}`;
-if (await waitUntilServing(origin, exited)) {
-  // Pages prerendered at build hold no data (lib/posts/visibility.ts): refresh everything once.
-  // With REDIS_URL this reaches every instance: each re-renders its pages once (docs/deploy.md).
-  const refresh = (tags: string[]) => revalidateOwnServer(origin, revalidateSecret, tags);
-  const refreshed = await refresh([CacheTags.site]);
-  if (!refreshed) console.error('Warning: could not refresh the page cache at start; pages built earlier may be stale.');
-  const unregister = await registerServer(database.url, { url: origin, secret: revalidateSecret, pid: process.pid });
-  exitHook((done) => void unregister().finally(done));
-  console.log(`Serving ${database.embedded ? 'the seeded site' : 'the site'} at http://localhost:${env.PORT}`);
-  startScheduler(refresh);
+const refresh = (tags: string[]) =>
+  postRevalidate(origin, revalidateSecret, tags).catch((error) => console.error(`Could not refresh the page cache: ${(error as Error).message}`));
+
+// Pages prerendered at build hold no data (lib/posts/visibility.ts): refresh everything, through
+// Next itself, before the first reader. Only that request is let through while starting.
+const warmup = randomBytes(16).toString('hex');
+handler = (req, res) => (req.headers['x-inkwell-warmup'] === warmup ? serve(req, res) : starting(req, res));
+await postRevalidate(origin, revalidateSecret, [CacheTags.site], { 'x-inkwell-warmup': warmup });
+handler = serve;
+const unregister = await registerServer(database.url, { url: origin, secret: revalidateSecret, pid: process.pid });
+startScheduler(refresh);
+console.log(`Serving ${database.embedded ? 'the seeded site' : 'the site'} at http://localhost:${env.PORT}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    void Promise.allSettled([unregister(), app.close()])
+      .then(() => database.stop())
+      .finally(() => process.exit(0));
+  });
 }
-process.exit(await exited);

@@ -34,10 +34,10 @@ function isAlive(pid: number): boolean {
 }
 
 /** POSTs tags to a server's /api/revalidate (more than the route takes at once: the whole site); throws on failure. */
-export async function postRevalidate(origin: string, secret: string, tags: string[]): Promise<void> {
+export async function postRevalidate(origin: string, secret: string, tags: string[], headers: Record<string, string> = {}): Promise<void> {
   const response = await fetch(new URL('/api/revalidate', origin), {
     method: 'POST',
-    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    headers: { ...headers, authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
     body: JSON.stringify({ tags: tags.length > MAX_TAGS_PER_CALL ? ['site'] : tags }),
     signal: AbortSignal.timeout(10_000),
   });

