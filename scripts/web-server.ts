@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import compression from 'compression';
 import next from 'next';
 import { contentSecurityPolicy, createNonceRewriter, freshNonce, renderNonce } from '@/lib/security/csp';
+import { secureRequest } from '@/lib/security/secure-request';
 import { isPublicDocument, servePublic } from '@/lib/server/public-responses';
 import { contentType, isText, transformBody } from '@/lib/server/response-hooks';
 
@@ -45,6 +46,7 @@ const handle = app.getRequestHandler();
 const compress = compression();
 
 function serve(req: IncomingMessage, res: ServerResponse) {
+  secureRequest(req, res);
   // Next takes the nonce for its scripts from this request header; a client's own is discarded.
   req.headers['content-security-policy'] = renderPolicy;
   delete req.headers['content-security-policy-report-only'];
