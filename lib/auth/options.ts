@@ -39,7 +39,14 @@ export const authOptions: NextAuthOptions = {
     },
     // Every read of the session (pages, actions, /api/auth/session) checks its row.
     async session({ token }) {
-      const active = await findActiveSession(token.sid);
+      let active;
+      try {
+        active = await findActiveSession(token.sid);
+      } catch (error) {
+        // A database outage is not a sign-out: next-auth would clear the cookie on a throw.
+        console.error('session check failed', error);
+        return { expires: new Date().toISOString(), unavailable: true };
+      }
       if (!active) throw new Error(SESSION_ENDED);
       const { id, email, name, role } = active.user;
       return { expires: active.expiresAt.toISOString(), sid: active.id, user: { id: String(id), email, name, role } };

@@ -16,6 +16,8 @@ export interface Editor {
 
 interface SessionBody {
   sid?: string;
+  /** The session could not be checked (the database is down). */
+  unavailable?: boolean;
   user?: { id?: string; email: string; name: string | null; role: Role };
 }
 
@@ -26,6 +28,7 @@ interface SessionBody {
  */
 export const getCurrentUser = cache(async (): Promise<Editor | null> => {
   const session = (await getServerSession(authOptions)) as SessionBody | null;
+  if (session?.unavailable) throw new Error('数据库暂时无法连接，无法验证登录状态，请稍后再试。');
   const id = Number(session?.user?.id);
   if (!session?.sid || !session.user || !Number.isInteger(id)) return null;
   const { email, name, role } = session.user;
