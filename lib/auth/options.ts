@@ -25,7 +25,8 @@ export const authOptions: NextAuthOptions = {
           httpOnly: true,
           sameSite: 'lax',
           secure: origin.https || Boolean(process.env.NEXTAUTH_URL?.startsWith('https://')),
-          path: '/',
+          // Only the sign-in request needs it.
+          path: '/api/auth/callback',
           maxAge: DEVICE_COOKIE_MAX_AGE,
         });
         return user;
