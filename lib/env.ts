@@ -2,6 +2,16 @@ import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+const proxyAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+  error: 'must be an IP address or a CIDR range such as 10.0.0.0/8',
+});
+
+/** Comma- or space-separated addresses and CIDR ranges of the reverse proxies in front of the app. */
+export const trustedProxiesSchema = z
+  .string()
+  .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+  .pipe(z.array(proxyAddress));
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -16,6 +26,11 @@ const envSchema = z.object({
   SITE_URL: z.url().optional(),
   /** Shared secret of POST /api/revalidate; `npm start` makes one when unset. */
   REVALIDATE_SECRET: z.string().min(16).optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; unset,
+   * none: the client is the socket's peer (lib/security/client-address.ts).
+   */
+  TRUSTED_PROXIES: trustedProxiesSchema.default([]),
   /** Redis shared by several instances for cache revalidation (docs/deploy.md); unset, one instance. */
   REDIS_URL: z
     .string()

@@ -13,6 +13,7 @@ import { resolveDatabase } from '@/lib/db/resolve';
 import { readEnv } from '@/lib/env';
 import { publishDuePosts } from '@/lib/posts/scheduler';
 import { bootDatabase } from '@/lib/server/boot';
+import { secureRequest } from '@/lib/security/secure-request';
 import { createRequestHandler } from '@/lib/server/request-handler';
 import { buildIsStale } from './build-freshness';
 
@@ -80,7 +81,11 @@ process.env.NEXTAUTH_SECRET ??= await persistentSecret('.data/auth-secret');
 const revalidateSecret = (process.env.REVALIDATE_SECRET ??= randomBytes(24).toString('base64url'));
 
 let handler = starting;
-const server = createServer((req, res) => handler(req, res));
+const server = createServer((req, res) => {
+  // The client's address for sign-in limits, HSTS, admin no-store: before anything answers.
+  secureRequest(req, res);
+  handler(req, res);
+});
 await new Promise<void>((resolve, reject) => server.once('error', reject).listen(env.PORT, resolve));
 
 const app = next({ dev, dir: process.cwd(), port: env.PORT });

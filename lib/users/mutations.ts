@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@/lib/auth/password';
+import { endUserSessions } from '@/lib/auth/sessions';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { userCreateSchema, type UserCreateInput } from '@/lib/validations/user';
@@ -39,17 +40,34 @@ export async function createFirstAdmin(email = 'admin@example.com') {
   return { email: user.email, password };
 }
 
-/** Changes a user's role or disabled flag; an admin cannot demote or disable themself (someone must remain). */
-export async function updateUserAccess(actorId: number, userId: number, change: { role?: 'admin' | 'editor'; disabled?: boolean }) {
-  if (actorId === userId && (change.role === 'editor' || change.disabled)) {
-    throw new UserInputError('you cannot demote or disable yourself');
-  }
-  return db.user.update({ where: { id: userId }, data: change, select: { id: true, email: true, role: true, disabled: true } });
+/** Who makes a change: their id, and their own session, which a change to their own account leaves open. */
+export interface Actor {
+  id: number;
+  sessionId?: string;
 }
 
-/** Sets a new random password and returns it, to be shown once. */
-export async function resetPassword(userId: number): Promise<string> {
+/**
+ * Changes a user's role or disabled flag, ending the user's other sessions;
+ * an admin cannot demote or disable themself (someone must remain).
+ */
+export async function updateUserAccess(actor: Actor, userId: number, change: { role?: 'admin' | 'editor'; disabled?: boolean }) {
+  if (actor.id === userId && (change.role === 'editor' || change.disabled)) {
+    throw new UserInputError('you cannot demote or disable yourself');
+  }
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id: userId }, data: change, select: { id: true, email: true, role: true, disabled: true } });
+    if (change.role !== undefined || change.disabled) await endUserSessions(userId, actor.id === userId ? actor.sessionId : undefined, tx);
+    return user;
+  });
+}
+
+/** Sets a new random password and returns it, to be shown once; every other session of the user ends. */
+export async function resetPassword(actor: Actor, userId: number): Promise<string> {
   const password = randomBytes(12).toString('base64url');
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await endUserSessions(userId, actor.id === userId ? actor.sessionId : undefined, tx);
+  });
   return password;
 }

@@ -1,14 +1,12 @@
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { revalidatePublic } from '@/lib/cache/revalidate';
+import { secretsEqual } from '@/lib/security/compare';
 
 const bodySchema = z.object({ tags: z.array(z.string().min(1).max(256)).min(1).max(500) });
 
 function authorized(request: Request): boolean {
-  const secret = process.env.REVALIDATE_SECRET;
   const given = request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
-  if (!secret || given.length !== secret.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(secret));
+  return secretsEqual(given, process.env.REVALIDATE_SECRET ?? '');
 }
 
 /** For our own CLI and boot: expires cache tags so the next request is fresh. */

@@ -35,12 +35,12 @@ export async function updateUserAction(_previous: UserActionState, formData: For
   if (!Number.isInteger(userId)) return { error: '无效的用户' };
   try {
     if (intent === 'reset-password') {
-      const password = await resetPassword(userId);
+      const password = await resetPassword(actor, userId);
       return { message: `新密码：${password}（只显示这一次）` };
     }
-    if (intent === 'role') await updateUserAccess(actor.id, userId, { role: formData.get('role') === 'admin' ? 'admin' : 'editor' });
-    if (intent === 'disable') await updateUserAccess(actor.id, userId, { disabled: true });
-    if (intent === 'enable') await updateUserAccess(actor.id, userId, { disabled: false });
+    if (intent === 'role') await updateUserAccess(actor, userId, { role: formData.get('role') === 'admin' ? 'admin' : 'editor' });
+    if (intent === 'disable') await updateUserAccess(actor, userId, { disabled: true });
+    if (intent === 'enable') await updateUserAccess(actor, userId, { disabled: false });
     revalidatePath('/admin/users');
     return { message: '已更新。' };
   } catch (error) {
