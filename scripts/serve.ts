@@ -6,8 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import { CacheTags } from '@/lib/cache-tags';
-import { tagsFor } from '@/lib/cache/revalidate';
-import { postRevalidate, registerServer } from '@/lib/cache/server-registry';
+import { revalidatePublic, tagsFor } from '@/lib/cache/revalidate';
 import { importSources } from '@/lib/content/import';
 import { collectSourceFiles } from '@/lib/content/files';
 import { db } from '@/lib/db';
@@ -68,23 +67,20 @@ async function persistentSecret(file: string): Promise<string> {
   return secret;
 }
 
-/** Expires cache tags in the server we started (and, with REDIS_URL, in every instance). */
-const revalidateOwnServer = (origin: string, secret: string, tags: string[]): Promise<boolean> =>
-  postRevalidate(origin, secret, tags).then(() => true, () => false);
-
 /**
  * Every 30 s: publish scheduled posts that are due and refresh the pages they
  * appear on. Every instance runs it; a post is published once (the version check
  * in updatePost), and a duplicate refresh is harmless.
  */
-function startScheduler(refresh: (tags: string[]) => Promise<boolean>) {
+function startScheduler() {
   let since = new Date();
   const tick = async () => {
     const now = new Date();
     try {
       const affected = await publishDuePosts(since, now);
       since = now;
-      if (affected.length && !(await refresh(tagsFor(affected)))) console.error('Scheduled publishing: the page cache could not be refreshed.');
+      const warning = affected.length ? await revalidatePublic(tagsFor(affected)) : null;
+      if (warning) console.error(`Scheduled publishing: ${warning}`);
     } catch (error) {
       console.error(`Scheduled publishing failed: ${(error as Error).message}`);
     }
@@ -120,16 +116,19 @@ async function announceFirstAdmin(port: number) {
 }
 
 const env = readEnv();
-if (env.REDIS_URL) console.log(`Sharing cache revalidations with other instances through Redis at ${new URL(env.REDIS_URL).host}`);
 const database = await resolveDatabase();
 await migrate(database.url, { log: console.log });
 await seedIfEmpty();
 const rerendered = await rerenderStalePosts();
-if (rerendered.done) console.log(`Recompiled ${rerendered.done} posts for the current renderer.`);
+if (rerendered.done) {
+  console.log(`Recompiled ${rerendered.done} posts for the current renderer.`);
+  // Instances already serving hold the old renders.
+  const warning = await revalidatePublic([CacheTags.site]);
+  if (warning) console.error(`Warning: ${warning}`);
+}
 for (const f of rerendered.failed) console.error(`  ✗ post #${f.id} could not be recompiled: ${f.reason}`);
 await announceFirstAdmin(env.PORT);
 
-const revalidateSecret = env.REVALIDATE_SECRET ?? randomBytes(24).toString('base64url');
 const childEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   // Without a configured public URL, next-auth takes the origin from the request's Host.
@@ -137,7 +136,6 @@ const childEnv = {
   ...process.env,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await persistentSecret('.data/auth-secret')),
   DATABASE_URL: database.url,
-  REVALIDATE_SECRET: revalidateSecret,
 };
 let child: ChildProcess | undefined;
 exitHook((done) => {
@@ -155,14 +153,9 @@ child = run(serverArgs(env.PORT), { ...childEnv, PORT: String(env.PORT) });
 const exited = waitForExit(child);
 const origin = `http://127.0.0.1:${env.PORT}`;
 if (await waitUntilServing(origin, exited)) {
-  // Pages prerendered at build hold no data (lib/posts/visibility.ts): refresh everything once.
-  // With REDIS_URL this reaches every instance: each re-renders its pages once (docs/deploy.md).
-  const refresh = (tags: string[]) => revalidateOwnServer(origin, revalidateSecret, tags);
-  const refreshed = await refresh([CacheTags.site]);
-  if (!refreshed) console.error('Warning: could not refresh the page cache at start; pages built earlier may be stale.');
-  const unregister = await registerServer(database.url, { url: origin, secret: revalidateSecret, pid: process.pid });
-  exitHook((done) => void unregister().finally(done));
+  // Nothing prerendered by the build (which reads no database) is served: the cache
+  // handlers (lib/cache/handlers) start empty, so there is nothing to refresh at boot.
   console.log(`Serving ${database.embedded ? 'the seeded site' : 'the site'} at http://localhost:${env.PORT}`);
-  startScheduler(refresh);
+  startScheduler();
 }
 process.exit(await exited);
