@@ -25,8 +25,25 @@ test.afterAll(async ({}, testInfo) => {
   await Promise.all(instances.map((instance) => instance.stop()));
 });
 
-/** "The next request", give or take the NOTIFY's trip: every instance answers fresh within a second. */
-const fresh = { timeout: 1_000, intervals: [25] };
+/**
+ * "The next request", give or take the NOTIFY's trip: a request sent within a second of
+ * the write answers fresh. Only when a request is sent counts, not how long a render
+ * takes on a busy machine (speed is the bench's to measure).
+ */
+async function expectFresh<T>(read: () => Promise<T>, expected: T, since = Date.now(), withinMs = 1_000) {
+  for (;;) {
+    const sentAt = Date.now();
+    const value = await read();
+    if (value === expected) return;
+    if (sentAt - since > withinMs) expect(value, `still stale ${sentAt - since} ms after the write`).toBe(expected);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+/** A page's first render on an instance that has not served it yet (cold code paths on a busy machine). */
+const firstRender = { timeout: 20_000, intervals: [100] };
+
+/** Titles of this run only: a retry must not find the posts an earlier attempt left. */
+const run = Date.now().toString(36);
 
 const url = (n: number, pathname: string) => `${instances[n]!.origin}${encodeURI(pathname)}`;
 
@@ -61,17 +78,17 @@ async function createPost(editor: Page, title: string, slug: string) {
   await editor.getByLabel('发布时间').fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 19));
   await editor.getByLabel('正文', { exact: true }).fill('三个实例共用一个数据库，别的什么都不共用。');
   await editor.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(editor).toHaveURL(/\/admin\/posts\/\d+\?created=1$/);
+  await expect(editor).toHaveURL(/\/admin\/posts\/\d+\?created=1$/, { timeout: 30_000 });
 }
 
 test('an edit saved on one instance is served by every other on the next request', async ({ page, request }) => {
   const editor = await editorOn(page, A);
-  const slug = `instances-${Date.now().toString(36)}`;
-  const [v1, v2] = ['多实例 第一版', '多实例 第二版'];
+  const slug = `instances-${run}`;
+  const [v1, v2] = [`多实例 第一版 ${run}`, `多实例 第二版 ${run}`];
   await createPost(editor, v1, slug);
 
-  for (const n of [B, C]) {
-    await expect.poll(() => heading(request, n, slug), fresh).toBe(v1);
+  for (const n of [A, B, C]) {
+    await expect.poll(() => heading(request, n, slug), firstRender).toBe(v1);
     await cacheOn(request, n, `/posts/${slug}`);
     await cacheOn(request, n, '/');
   }
@@ -79,10 +96,13 @@ test('an edit saved on one instance is served by every other on the next request
   await editor.getByLabel('标题', { exact: true }).fill(v2);
   await editor.getByRole('button', { name: '保存', exact: true }).click();
   await expect(editor.getByRole('status').filter({ hasText: '已保存为版本 2' })).toBeVisible();
+  const saved = Date.now();
 
+  // The instance that saved is fresh on its very next request; the others as soon as they hear.
+  expect(await heading(request, A, slug)).toBe(v2);
   for (const n of [A, B, C]) {
-    await expect.poll(() => heading(request, n, slug), fresh).toBe(v2);
-    await expect.poll(() => homeLists(request, n, v2), fresh).toBe(true);
+    await expectFresh(() => heading(request, n, slug), v2, saved);
+    await expectFresh(() => homeLists(request, n, v2), true, saved);
     expect(await homeLists(request, n, v1)).toBe(false);
   }
 
@@ -90,8 +110,9 @@ test('an edit saved on one instance is served by every other on the next request
   await editor.getByLabel('网址别名', { exact: true }).fill(`${slug}-moved`);
   await editor.getByRole('button', { name: '保存', exact: true }).click();
   await expect(editor.getByRole('status').filter({ hasText: '已保存为版本 3' })).toBeVisible();
+  const moved = Date.now();
   for (const n of [B, C]) {
-    await expect.poll(() => heading(request, n, slug), fresh).toBe(301);
+    await expectFresh(() => heading(request, n, slug), 301, moved);
     const old = await request.get(url(n, `/posts/${slug}`), { maxRedirects: 0 });
     expect(old.headers().location).toMatch(new RegExp(`/posts/${slug}-moved$`));
   }
@@ -99,35 +120,41 @@ test('an edit saved on one instance is served by every other on the next request
 
 test('a post unpublished or trashed on one instance answers 404 on every instance at once', async ({ page, request }) => {
   const editor = await editorOn(page, B);
-  const slug = `instances-gone-${Date.now().toString(36)}`;
-  const title = '多实例 将被撤回';
+  const slug = `instances-gone-${run}`;
+  const title = `多实例 将被撤回 ${run}`;
   await createPost(editor, title, slug);
   for (const n of [A, B, C]) {
-    await expect.poll(() => heading(request, n, slug), fresh).toBe(title);
+    await expect.poll(() => heading(request, n, slug), firstRender).toBe(title);
     await cacheOn(request, n, `/posts/${slug}`);
   }
 
   await editor.getByRole('button', { name: '撤回为草稿' }).click();
   await expect(editor.getByRole('button', { name: '立即发布' })).toBeVisible();
-  for (const n of [A, B, C]) await expect.poll(() => heading(request, n, slug), fresh).toBe(404);
+  const unpublished = Date.now();
+  expect(await heading(request, B, slug)).toBe(404);
+  for (const n of [A, B, C]) await expectFresh(() => heading(request, n, slug), 404, unpublished);
 
   await editor.getByRole('button', { name: '立即发布' }).click();
   await expect(editor.getByRole('button', { name: '撤回为草稿' })).toBeVisible();
+  const published = Date.now();
   for (const n of [A, B, C]) {
-    await expect.poll(() => heading(request, n, slug), fresh).toBe(title);
+    await expectFresh(() => heading(request, n, slug), title, published);
     await cacheOn(request, n, `/posts/${slug}`);
   }
 
   await editor.getByRole('button', { name: '移到回收站' }).click();
-  await expect(editor.getByRole('button', { name: '从回收站恢复' })).toBeVisible();
+  await expect(editor).toHaveURL(/\/admin\?view=trash$/);
+  const trashed = Date.now();
+  expect(await heading(request, B, slug)).toBe(404);
   for (const n of [A, B, C]) {
-    await expect.poll(() => heading(request, n, slug), fresh).toBe(404);
+    await expectFresh(() => heading(request, n, slug), 404, trashed);
     expect(await homeLists(request, n, title)).toBe(false);
   }
 });
 
 test('a CLI import, given only the database, reaches every instance', async ({ request }) => {
-  const slug = `instances-cli-${Date.now().toString(36)}`;
+  const slug = `instances-cli-${run}`;
+  const [first, second] = [`多实例 导入一 ${run}`, `多实例 导入二 ${run}`];
   const dir = await mkdtemp(path.join(tmpdir(), 'e2e-instances-'));
   const importTitle = async (title: string) => {
     const date = new Date(Date.now() - 3_600_000).toISOString().replace('T', ' ').slice(0, 19);
@@ -137,11 +164,14 @@ test('a CLI import, given only the database, reaches every instance', async ({ r
   };
 
   for (const n of [A, B, C]) await cacheOn(request, n, '/');
-  await importTitle('多实例 导入一');
+  await importTitle(first);
+  const imported = Date.now();
+  for (const n of [A, B, C]) await expectFresh(() => homeLists(request, n, first), true, imported);
   for (const n of [A, B, C]) {
-    await expect.poll(() => homeLists(request, n, '多实例 导入一'), fresh).toBe(true);
+    await expect.poll(() => heading(request, n, slug), firstRender).toBe(first);
     await cacheOn(request, n, `/posts/${slug}`);
   }
-  await importTitle('多实例 导入二');
-  for (const n of [A, B, C]) await expect.poll(() => heading(request, n, slug), fresh).toBe('多实例 导入二');
+  await importTitle(second);
+  const reimported = Date.now();
+  for (const n of [A, B, C]) await expectFresh(() => heading(request, n, slug), second, reimported);
 });
