@@ -4,7 +4,7 @@ import { connectTestDatabase, queryRows } from '@/test/database';
 import { createUseCacheHandler } from './handlers/create-use-cache-handler.cjs';
 import { revalidatePublic } from './revalidate';
 import { createTagListener, type TagListener } from './tag-listener.cjs';
-import { createTagState, now, tagState, type TagState } from './tag-state.cjs';
+import { createTagState, now, tagState } from './tag-state.cjs';
 
 let url: string;
 const listeners: TagListener[] = [];
