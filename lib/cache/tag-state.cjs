@@ -20,6 +20,17 @@ const now = () => performance.timeOrigin + performance.now();
 /** `site` is every public read: its expiry is a floor under every entry, tagged or not. */
 const SITE = 'site';
 
+const OUTSIDE_HEADER_CLASS = /[^\t\x20-\x7e]/;
+const OUTSIDE_HEADER_RUNS = /[^\t\x20-\x7e]+/g;
+/**
+ * One spelling per tag. Next percent-encodes what lies outside printable ASCII in
+ * every tag it hands a cache handler (so `tag:端到端` arrives as `tag:%E7%AB%AF…`);
+ * a tag recorded as written must meet it in that form. Idempotent.
+ */
+function canonicalTag(tag) {
+  return OUTSIDE_HEADER_CLASS.test(tag) ? tag.replace(OUTSIDE_HEADER_RUNS, encodeURIComponent) : tag;
+}
+
 function createTagState() {
   /** tag → when it was last expired here (ms, this process's clock). */
   const expiredAt = new Map();
@@ -36,7 +47,7 @@ function createTagState() {
   function expiration(tags) {
     let latest = floor;
     for (const tag of tags) {
-      const at = expiredAt.get(tag);
+      const at = expiredAt.get(canonicalTag(tag));
       if (at !== undefined && at > latest) latest = at;
     }
     return latest;
@@ -49,7 +60,7 @@ function createTagState() {
       const at = now();
       for (const tag of tags) {
         if (tag === SITE) floor = at;
-        else expiredAt.set(tag, at);
+        else expiredAt.set(canonicalTag(tag), at);
       }
       changed(tags);
     },
@@ -87,4 +98,4 @@ function invalidationVersion() {
   return tagState().version();
 }
 
-module.exports = { createTagState, tagState, invalidationVersion, now };
+module.exports = { createTagState, tagState, invalidationVersion, now, canonicalTag };

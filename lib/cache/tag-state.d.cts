@@ -21,3 +21,5 @@ export function tagState(): TagState;
 export function invalidationVersion(): number;
 /** The clock Next stamps cache entries with (ms). */
 export function now(): number;
+/** The spelling Next hands cache handlers: runs outside printable ASCII percent-encoded. */
+export function canonicalTag(tag: string): string;

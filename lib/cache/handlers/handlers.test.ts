@@ -42,6 +42,16 @@ describe("the 'use cache' handler", () => {
     expect(await read(handler, 'a')).toBeNull();
   });
 
+  it('matches a tag outside ASCII however it was spelled: Next percent-encodes the tags it hands over', async () => {
+    const state = createTagState();
+    const handler = createUseCacheHandler(state);
+    await handler.set('tag page', Promise.resolve(entry(['site', `tag:${encodeURIComponent('端到端专用')}`])));
+    expect(await read(handler, 'tag page')).toBe('cached');
+    state.expire(['tag:端到端专用']);
+    expect(await read(handler, 'tag page')).toBeNull();
+    expect(await handler.getExpiration([`tag:${encodeURIComponent('端到端专用')}`])).toBe(state.expiration(['tag:端到端专用']));
+  });
+
   it('keeps entries within its byte bound, the least recently used going first', async () => {
     const handler = createUseCacheHandler(createTagState(), { maxBytes: 2_000 });
     for (const key of ['one', 'two', 'three']) {
