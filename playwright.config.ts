@@ -39,7 +39,7 @@ export default defineConfig({
     // Signs in once per role and saves the session for the specs that need it.
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { launchOptions } },
     { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'], testIgnore: /(outage|soak|multi-instance)\.spec\.ts/ },
-    // Three more `next start` of the same build on E2E_PORT+1..3, two sharing a Redis (needs /usr/bin/redis-server).
+    // Three more production servers of the same build on E2E_PORT+1..3, sharing only the database.
     { name: 'multi-instance', testMatch: /multi-instance\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['chromium'] },
     // Stops the database under the server: only after everything else has run.
     { name: 'outage', testMatch: /outage\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['multi-instance'] },

@@ -83,6 +83,9 @@ export async function measureSaves(options: {
   saves: number;
   /** Saves before the measured ones, so the first request's route loading is not counted. */
   warmup?: number;
+  /** Untimed work before each measured save, and after it with a text only that save's body holds. */
+  beforeSave?: () => Promise<void>;
+  afterSave?: (marker: string) => Promise<void>;
 }): Promise<EditorResult> {
   const cookie = await signIn(options.origin);
   const actionId = await saveActionId();
@@ -90,13 +93,15 @@ export async function measureSaves(options: {
   const samples: number[] = [];
   const warmup = options.warmup ?? 3;
   for (let i = 0; i < warmup + options.saves; i++) {
+    const marker = `基准测试第 ${i + 1} 次保存（${Date.now().toString(36)}）`;
     const form = new FormData();
-    for (const [k, v] of Object.entries({ ...options.form, body: `${options.form.body}\n\n基准测试第 ${i + 1} 次保存：修改正文。\n`, message: `bench ${i + 1}` })) {
+    for (const [k, v] of Object.entries({ ...options.form, body: `${options.form.body}\n\n${marker}：修改正文。\n`, message: `bench ${i + 1}` })) {
       form.set(k, v);
     }
     form.set('postId', String(options.postId));
     form.set('version', String(version));
     const body = await encodeReply([{ status: 'idle' }, form]);
+    if (i >= warmup) await options.beforeSave?.();
     const started = performance.now();
     const response = await fetch(`${options.origin}/admin/posts/${options.postId}`, {
       method: 'POST',
@@ -108,6 +113,7 @@ export async function measureSaves(options: {
     const saved = /"status":"saved"[^}]*?"version":(\d+)/.exec(text) ?? /"version":(\d+)[^}]*?"status":"saved"/.exec(text);
     if (!response.ok || !saved) throw new Error(`save ${i + 1} did not succeed (${response.status}): ${text.slice(0, 300)}`);
     version = Number(saved[1]);
+    if (i >= warmup) await options.afterSave?.(marker);
   }
   const blockSize = Math.max(5, Math.floor(samples.length / 3));
   const blocks = [];

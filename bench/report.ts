@@ -100,6 +100,14 @@ function markdown(r: BenchResult, svgPrefix: string): string {
     `${e.saves} sequential saves of post #${e.postId}, each with a changed body, POSTed as the editor's server action (savePostAction: session, validation, compile, revision write, revalidation), signed in as an admin. ` +
       `**p50 ${f1(e.p50)} ms, p95 ${f1(e.p95)} ms**; per block of saves p50 ${range(e.blocks.p50)}, p95 ${range(e.blocks.p95)} ms.`,
   );
+  if (r.freshness) {
+    const f = r.freshness;
+    out.push(
+      '',
+      `Freshness across instances: ${f.instances} instances on one Postgres, nothing else shared. ${f.saves} saves through the server action on the first; before each, the article is cached on the other two, then requested there back to back until it shows the save. ` +
+        `From the save's answer until the other instance has sent the fresh page (its render included): **p50 ${f1(f.p50)} ms, p95 ${f1(f.p95)} ms**, max ${f1(f.max)} ms.`,
+    );
+  }
 
   const w = r.weight;
   out.push('', '## 6. Weight of an article page', '');

@@ -1,5 +1,6 @@
 import type { EditorResult } from './editor';
 import type { ExplainedQuery } from './explain';
+import type { FreshnessResult } from './freshness';
 import type { CorpusInfo, ImportResult } from './imports';
 import type { PageLoad, ScalePage } from './pages';
 import type { PageName, Targets } from './targets';
@@ -19,6 +20,8 @@ export interface BenchResult {
   scale: { posts: number; clonedSeconds: number; pages: Record<PageName, ScalePage> }[];
   explain: ExplainedQuery[];
   editor: EditorResult;
+  /** Save on one instance → fresh page on another (absent from runs before it was measured). */
+  freshness?: FreshnessResult;
   weight: Weight;
   memory: { atRestBytes: number; afterLoadBytes: number; atEndBytes: number };
   admin: string;

@@ -11,6 +11,7 @@ import { writeReport } from './report';
 import { startApp } from './server';
 import { pickTargets, pagePaths } from './targets';
 import { explainPages } from './explain';
+import { measureFreshness } from './freshness';
 import { growPosts } from './grow';
 import { measureLoad } from './load';
 import type { BenchResult } from './result';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     'scale-runs': { type: 'string', default: '3' },
     'scale-seconds': { type: 'string', default: '2' },
     saves: { type: 'string', default: '40' },
+    'fresh-saves': { type: 'string', default: '20' },
     'import-budget': { type: 'string', default: '200' },
   },
 });
@@ -85,7 +87,7 @@ try {
     for (const p of Object.values(paths)) await measureLoad(`${app!.origin}${p}`, { connections: 32, seconds: 1, runs: 1 });
   });
   const scaleOptions = { runs: Number(values['scale-runs']), seconds: Number(values['scale-seconds']), connections: 32 };
-  const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain'>> = { scale: [] };
+  const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain' | 'freshness'>> = { scale: [] };
   for (const size of [1_000, 10_000, 100_000]) {
     const grown = await phase(`grow to ${size}`, () => growPosts(database.url, imports.basePosts, size));
     await app.revalidateSite();
@@ -99,6 +101,15 @@ try {
       result.scale.push({ posts: size, clonedSeconds: grown.seconds, pages: main.scalePages });
       result.editor = await phase('editor saves', () =>
         measureEditor({ app: app!, postId: targets.editorPostId, saves: Number(values.saves) }),
+      );
+      result.freshness = await phase('freshness across instances', () =>
+        measureFreshness({
+          app: app!,
+          databaseUrl: database.url,
+          ports: [APP_PORT + 2, APP_PORT + 3],
+          postId: targets.editorPostId,
+          saves: Number(values['fresh-saves']),
+        }),
       );
     } else {
       const pages = await phase(`scale at ${size}`, () => measureScalePoint(app!.origin, paths, scaleOptions));

@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import pg from 'pg';
 
 export interface AppServer {
   origin: string;
   /** The command line it runs. */
   command: string;
   pid: number;
-  revalidateSecret: string;
-  /** Expires every public cache entry (the `site` tag), as `npm start` does at boot. */
+  /** Expires every public cache entry (the `site` tag) on every instance of this database, as an edit would. */
   revalidateSite: () => Promise<void>;
   /** Resident memory of the server's process tree (next-server included), in bytes. */
   rss: () => number;
@@ -61,6 +61,17 @@ async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 12
 /** What `npm start` serves production with. */
 const PRODUCTION_SERVER = ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/serve.ts', 'start'];
 
+/** The SQL every writer ends in (lib/cache/revalidate.ts): every instance on this database hears it. */
+export async function expireSite(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`SELECT expire_cache_tags(ARRAY['site'])`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * The production server on the production build, detached in its own process group so that
  * stopping it stops the next-server it forks too.
@@ -69,14 +80,12 @@ export async function startApp(options: { port: number; databaseUrl: string; log
   const origin = `http://127.0.0.1:${options.port}`;
   // A leftover server on the port would answer the health check and be measured instead.
   if (await fetch(origin).then(() => true, () => false)) throw new Error(`port ${options.port} is already in use: stop what runs there`);
-  const revalidateSecret = randomBytes(24).toString('base64url');
   const args = PRODUCTION_SERVER;
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      // Never the caller's Redis: the bench's instance shares its cache with nobody.
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'REDIS_URL')),
+      ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       AUTH_TRUST_HOST: '1',
@@ -84,7 +93,6 @@ export async function startApp(options: { port: number; databaseUrl: string; log
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       NEXTAUTH_URL: origin,
       SITE_URL: origin,
-      REVALIDATE_SECRET: revalidateSecret,
       PORT: String(options.port),
     },
   });
@@ -120,14 +128,6 @@ export async function startApp(options: { port: number; databaseUrl: string; log
     await stop();
     throw new Error(`${(error as Error).message}\n${output.join('')}`);
   }
-  const revalidateSite = async () => {
-    const response = await fetch(`${origin}/api/revalidate`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${revalidateSecret}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ tags: ['site'] }),
-    });
-    if (!response.ok) throw new Error(`revalidate answered ${response.status}`);
-  };
-  await revalidateSite();
-  return { origin, command: `node ${args.join(' ')}`, pid: child.pid!, revalidateSecret, revalidateSite, rss: () => treeRss(child.pid!), stop };
+  const revalidateSite = () => expireSite(options.databaseUrl);
+  return { origin, command: `node ${args.join(' ')}`, pid: child.pid!, revalidateSite, rss: () => treeRss(child.pid!), stop };
 }

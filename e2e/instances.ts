@@ -1,7 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { stopGroup } from '../test/redis';
 import { dataDir, postmaster } from './database';
 
 export interface Instance {
@@ -18,6 +16,15 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv): { child
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   return { child, log: () => output };
+}
+
+/** Stops a child started detached, with everything in its process group. */
+export function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  process.kill(-child.pid, 'SIGTERM');
+  const force = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 5_000);
+  return exited.finally(() => clearTimeout(force));
 }
 
 async function waitFor(what: string, ready: () => Promise<boolean>, log: () => string, child: ChildProcess, timeoutMs = 60_000) {
@@ -38,11 +45,11 @@ export function e2eDatabaseUrl(): string {
 
 /**
  * `npm start` on the existing build, as one instance of several: the same
- * database and session secret as the e2e server, its own port, and REDIS_URL or none.
+ * database and session secret as the e2e server, its own port, and nothing else
+ * shared (tag expiries reach it through the database).
  */
-export async function startInstance(port: number, redisUrl: string | null): Promise<Instance> {
+export async function startInstance(port: number): Promise<Instance> {
   const origin = `http://127.0.0.1:${port}`;
-  const revalidateSecret = randomBytes(24).toString('base64url');
   const env = {
     ...process.env,
     NODE_ENV: 'production' as const,
@@ -50,8 +57,6 @@ export async function startInstance(port: number, redisUrl: string | null): Prom
     AUTH_TRUST_HOST: '1',
     DATABASE_URL: e2eDatabaseUrl(),
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? readFileSync('.data/auth-secret', 'utf8').trim(),
-    REVALIDATE_SECRET: revalidateSecret,
-    REDIS_URL: redisUrl ?? '',
   };
   const serve = ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/serve.ts', 'start'];
   const { child, log } = start(process.execPath, serve, { ...env, PORT: String(port) });

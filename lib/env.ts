@@ -24,18 +24,11 @@ const envSchema = z.object({
   PORT: port.default(3000),
   /** Public origin for absolute URLs in the feed, sitemap and canonical links. */
   SITE_URL: z.url().optional(),
-  /** Shared secret of POST /api/revalidate; `npm start` makes one when unset. */
-  REVALIDATE_SECRET: z.string().min(16).optional(),
   /**
    * Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed; unset,
    * none: the client is the socket's peer (lib/security/client-address.ts).
    */
   TRUSTED_PROXIES: trustedProxiesSchema.default([]),
-  /** Redis shared by several instances for cache revalidation (docs/deploy.md); unset, one instance. */
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
-    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

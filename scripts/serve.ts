@@ -6,9 +6,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { CacheTags } from '@/lib/cache-tags';
-import { tagsFor } from '@/lib/cache/revalidate';
-import { postRevalidate, registerServer } from '@/lib/cache/server-registry';
+import { revalidatePublic, tagsFor } from '@/lib/cache/revalidate';
+import { listenForTagExpiries } from '@/lib/cache/tag-listener.cjs';
 import { resolveDatabase } from '@/lib/db/resolve';
 import { readEnv } from '@/lib/env';
 import { publishDuePosts } from '@/lib/posts/scheduler';
@@ -53,14 +52,15 @@ function starting(_req: IncomingMessage, res: ServerResponse) {
  * appear on. Every instance runs it; a post is published once (the version check
  * in updatePost), and a duplicate refresh is harmless.
  */
-function startScheduler(refresh: (tags: string[]) => Promise<unknown>) {
+function startScheduler() {
   let since = new Date();
   const tick = async () => {
     const now = new Date();
     try {
       const affected = await publishDuePosts(since, now);
       since = now;
-      if (affected.length) await refresh(tagsFor(affected));
+      const warning = affected.length ? await revalidatePublic(tagsFor(affected)) : null;
+      if (warning) console.error(`Scheduled publishing: ${warning}`);
     } catch (error) {
       console.error(`Scheduled publishing failed: ${(error as Error).message}`);
     }
@@ -78,7 +78,8 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 // Without a configured public URL, next-auth takes the origin from the request's Host.
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= '1';
 process.env.NEXTAUTH_SECRET ??= await persistentSecret('.data/auth-secret');
-const revalidateSecret = (process.env.REVALIDATE_SECRET ??= randomBytes(24).toString('base64url'));
+// Tag expiries from every other instance, through Postgres (lib/cache/tag-listener.cjs).
+listenForTagExpiries();
 
 let handler = starting;
 const server = createServer((req, res) => {
@@ -91,25 +92,23 @@ await new Promise<void>((resolve, reject) => server.once('error', reject).listen
 const app = next({ dev, dir: process.cwd(), port: env.PORT });
 await app.prepare();
 const serve = createRequestHandler(app, process.env.NEXTAUTH_SECRET);
-const origin = `http://127.0.0.1:${env.PORT}`;
-const refresh = (tags: string[]) =>
-  postRevalidate(origin, revalidateSecret, tags).catch((error) => console.error(`Could not refresh the page cache: ${(error as Error).message}`));
 
-// Pages prerendered at build hold no data (lib/posts/visibility.ts): refresh everything, through
-// Next itself, before the first reader. Only that request is let through while starting.
+// Warm the home page before the first reader; only that request is let through while starting.
 const warmup = randomBytes(16).toString('hex');
 handler = (req, res) => (req.headers['x-inkwell-warmup'] === warmup ? serve(req, res) : starting(req, res));
-await postRevalidate(origin, revalidateSecret, [CacheTags.site], { 'x-inkwell-warmup': warmup });
+const home = await fetch(`http://127.0.0.1:${env.PORT}/`, { headers: { 'x-inkwell-warmup': warmup } });
+if (!home.ok) console.error(`Warning: the home page answered ${home.status} at start.`);
+await home.arrayBuffer();
 handler = serve;
-const unregister = await registerServer(database.url, { url: origin, secret: revalidateSecret, pid: process.pid });
-startScheduler(refresh);
+startScheduler();
 console.log(`Serving ${database.embedded ? 'the seeded site' : 'the site'} at http://localhost:${env.PORT}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close();
     server.closeAllConnections();
-    void Promise.allSettled([unregister(), app.close()])
+    void app
+      .close()
       .then(() => database.stop())
       .finally(() => process.exit(0));
   });

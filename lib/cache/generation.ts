@@ -1,15 +1,7 @@
-const KEY = Symbol.for('inkwell.revalidations');
-const holder = globalThis as unknown as Record<symbol, number | undefined>;
-
 /**
- * Bumped by every revalidation in this process, and by every one heard from
- * another instance through Redis (lib/cache/handlers/shared-tags.cjs). Next's
- * bundle and the web server share globalThis, so both see one count.
+ * The process's invalidation version (lib/cache/tag-state.cjs), for the caches
+ * outside Next: the web server's response cache and the proxy's lookup tables.
+ * It grows whenever a cache tag expires here, written here or heard from
+ * another instance through Postgres.
  */
-export function noteRevalidation(): void {
-  holder[KEY] = (holder[KEY] ?? 0) + 1;
-}
-
-export function revalidationGeneration(): number {
-  return holder[KEY] ?? 0;
-}
+export { invalidationVersion, invalidationVersion as revalidationGeneration } from './tag-state.cjs';

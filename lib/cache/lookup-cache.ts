@@ -1,18 +1,15 @@
-import { revalidationGeneration } from './generation';
+import { invalidationVersion } from './generation';
 
 interface Loaded {
   map: Map<string, string>;
-  loadedAt: number;
-  generation: number;
+  version: number;
 }
-
-// Entries change only on writes, which bump the revalidation generation here and, through
-// the shared cache tags (REDIS_URL), on every other instance; the age limit is a backstop.
-const MAX_AGE_MS = 60_000;
 
 /**
  * A whole small table held in memory (on globalThis, so the proxy and route
  * handlers of one process share it): no query per request in steady state.
+ * Reloaded after any cache-tag expiry, here or on another instance (the
+ * writes that change these tables all expire tags).
  */
 export function createLookupCache(name: string, load: () => Promise<[string, string][]>) {
   const key = Symbol.for(`inkwell.lookup.${name}`);
@@ -20,10 +17,10 @@ export function createLookupCache(name: string, load: () => Promise<[string, str
 
   async function get(k: string): Promise<string | null> {
     let entry = holder[key];
-    if (!entry || ('loadedAt' in entry && (Date.now() - entry.loadedAt > MAX_AGE_MS || entry.generation !== revalidationGeneration()))) {
-      const generation = revalidationGeneration();
+    if (!entry || ('version' in entry && entry.version !== invalidationVersion())) {
+      const version = invalidationVersion();
       entry = holder[key] = load().then(
-        (rows) => (holder[key] = { map: new Map(rows), loadedAt: Date.now(), generation }),
+        (rows) => (holder[key] = { map: new Map(rows), version }),
         (error: unknown) => {
           holder[key] = undefined;
           throw error;

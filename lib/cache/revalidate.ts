@@ -1,12 +1,15 @@
 import { CacheTags } from '@/lib/cache-tags';
-import { noteRevalidation } from './generation';
-import { notifyRunningServer } from './server-registry';
+import { db } from '@/lib/db';
+import { tagState } from './tag-state.cjs';
 
 export interface Affected {
   slugs: string[];
   tagSlugs: string[];
   categorySlugs: string[];
 }
+
+/** More tags than this in one write (a large import) expire the whole site instead. */
+const MAX_TAGS = 1_000;
 
 /** The cache tags of every public page a save touched: its article (old and new slug), neighbours, terms, lists. */
 export function tagsFor(affected: Affected[]): string[] {
@@ -19,36 +22,33 @@ export function tagsFor(affected: Affected[]): string[] {
   return [...tags];
 }
 
+/** Inside a request to Next: its own bookkeeping (a server action's answer tells the browser's router to refetch). */
+async function expireInRequest(tags: string[]): Promise<void> {
+  if (!process.env.NEXT_RUNTIME) return;
+  const { revalidateTag } = await import('next/cache');
+  try {
+    for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  } catch {
+    // Outside a request (the scheduler, the boot): nothing of Next's to update; the handlers read the tag state.
+  }
+}
+
 /**
- * Expires the given cache tags so the next request renders fresh pages. Inside
- * the Next.js server this is direct (and reaches the other instances through the
- * shared cache handler when REDIS_URL is set). From a CLI it records the tags in
- * Redis for every instance, or else asks the running server (if any) through
- * POST /api/revalidate. Returns a warning when the servers could not be told.
+ * Expires cache tags on every instance: the one call every writer makes (an admin
+ * save, a CLI import, the scheduler, a tag merge). This process's caches drop the
+ * tags at once; the tags are recorded in Postgres (`expire_cache_tags`), whose
+ * NOTIFY reaches every other instance (lib/cache/tag-listener.cjs). Returns a
+ * warning when Postgres could not record them.
  */
 export async function revalidatePublic(tags: string[]): Promise<string | null> {
   if (!tags.length) return null;
-  if (process.env.NEXT_RUNTIME) {
-    const { revalidatePath, revalidateTag } = await import('next/cache');
-    for (const tag of tags) revalidateTag(tag, { expire: 0 });
-    // The whole site: also the pages without data prerendered at build, so they render
-    // again with this server's CSP render nonce (lib/security/csp.ts).
-    if (tags.includes(CacheTags.site)) revalidatePath('/', 'layout');
-    // The web server's response cache and the proxy's lookup tables follow this generation.
-    noteRevalidation();
-    return null;
-  }
-  if (process.env.REDIS_URL) return publishToInstances(tags);
-  return notifyRunningServer(tags);
-}
-
-async function publishToInstances(tags: string[]): Promise<string | null> {
-  const { sharedTags } = await import('./handlers/shared-tags.cjs');
-  const shared = sharedTags()!;
+  const recorded = tags.length > MAX_TAGS ? [CacheTags.site] : tags;
+  tagState().expire(recorded);
+  await expireInRequest(recorded);
   try {
-    const sent = await shared.update(tags, { expire: 0 });
-    return sent ? null : 'Redis (REDIS_URL) could not be reached, so the running servers still show the old pages; run the command again once it is back';
-  } finally {
-    await shared.close();
+    await db.$queryRaw`SELECT expire_cache_tags(${recorded}::text[])`;
+    return null;
+  } catch (error) {
+    return `other instances could not be told to refresh their pages (${(error as Error).message}); save again, or run the command again, once Postgres answers`;
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { bundleMDX } from 'mdx-bundler';
-import { getMDXExport } from 'mdx-bundler/dist/client/jsx.js';
+import { getMDXExport } from 'mdx-bundler/client/jsx.js';
 import rehypeParse from 'rehype-parse';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { CacheTags } from '@/lib/cache-tags';
+import { revalidatePublic } from '@/lib/cache/revalidate';
 import { importSources } from '@/lib/content/import';
 import { collectSourceFiles } from '@/lib/content/files';
 import { db } from '@/lib/db';
@@ -57,7 +59,12 @@ export async function bootDatabase(databaseUrl: string, options: { port: number;
     await migrate(databaseUrl, { log });
     await seedIfEmpty(log, warn);
     const rerendered = await rerenderStalePosts();
-    if (rerendered.done) log(`Recompiled ${rerendered.done} posts for the current renderer.`);
+    if (rerendered.done) {
+      log(`Recompiled ${rerendered.done} posts for the current renderer.`);
+      // Instances already serving hold the old renders.
+      const warning = await revalidatePublic([CacheTags.site]);
+      if (warning) warn(`Warning: ${warning}`);
+    }
     for (const f of rerendered.failed) warn(`  ✗ post #${f.id} could not be recompiled: ${f.reason}`);
     const admin = await createFirstAdmin();
     if (admin) log(announce(admin, options.port));
