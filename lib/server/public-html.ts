@@ -46,6 +46,8 @@ function removeScripts(parent: Parent) {
   }
 }
 
+const ERROR_DOCUMENT = 'Next’s client-rendered error document';
+
 /**
  * What only script could still show: a Suspense boundary React has not filled
  * (`<!--$?-->` with its `<template id="B:…">`, a hidden `S:` segment, or a
@@ -60,18 +62,18 @@ export function pendingContent(tree: Root): string | null {
     const id = String(node.properties.id ?? '');
     if (node.tagName === 'template' && id.startsWith('B:')) return `a Suspense placeholder (<template id="${id}">)`;
     if (node.properties.hidden && /^S:\d+$/.test(id)) return `a streamed segment (<div hidden id="${id}">)`;
-    if (node.tagName === 'html' && id === '__next_error__') return 'Next’s client-rendered error document';
+    if (node.tagName === 'html' && id === '__next_error__') return ERROR_DOCUMENT;
   }
   return null;
 }
 
-export type PublicPage = { html: string } | { incomplete: string };
+export type PublicPage = { html: string } | { incomplete: string; errorDocument: boolean };
 
 /** The page without executable scripts, script preloads or nonces, or what keeps it from being complete. */
 export function scriptFreePage(html: string): PublicPage {
   const tree = parser.parse(html);
   const pending = pendingContent(tree);
-  if (pending) return { incomplete: pending };
+  if (pending) return { incomplete: pending, errorDocument: pending === ERROR_DOCUMENT };
   removeScripts(tree);
   return { html: serializer.stringify(tree) };
 }

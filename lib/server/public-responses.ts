@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentSecurityPolicy } from '@/lib/security/csp';
+import { createNotFoundPage, NOT_FOUND_PATH } from './not-found-page';
 import { scriptFreePage } from './public-html';
 import { captureResponse, contentType } from './response-hooks';
 import type { PlainResponse, ResponseCache } from './response-cache';
@@ -59,15 +60,20 @@ function isShareable(req: IncomingMessage, res: ServerResponse): boolean {
 
 const INCOMPLETE = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>出错了</title><h1>页面暂时无法显示（500）</h1><p>请稍后再试。</p></html>';
 
+type Finished = { response: PlainResponse; shareable: boolean };
+
 /** Next's answer as readers get it: whole, and for HTML parsed and without scripts. */
-function finished(req: IncomingMessage, res: ServerResponse, captured: Buffer): { response: PlainResponse; shareable: boolean } {
+async function finished(req: IncomingMessage, res: ServerResponse, captured: Buffer, notFoundPage: (req: IncomingMessage) => Promise<Buffer>): Promise<Finished> {
   const response = { status: res.statusCode, headers: keptHeaders(res), body: captured };
   if (!contentType(res).startsWith('text/html')) return { response, shareable: isShareable(req, res) };
   const page = scriptFreePage(captured.toString('utf8'));
   if ('html' in page) return { response: { ...response, body: Buffer.from(page.html) }, shareable: isShareable(req, res) };
+  const headers = { ...response.headers, 'content-type': 'text/html; charset=utf-8' };
+  if (page.errorDocument && res.statusCode === 404 && req.url !== NOT_FOUND_PATH) {
+    return { response: { status: 404, headers, body: await notFoundPage(req) }, shareable: false };
+  }
   // A public page must render whole: readers run no script, so streamed content would never appear.
   console.error(`Public page ${req.url} reached the web server incomplete (${page.incomplete}): answering 500.`);
-  const headers = { ...response.headers, 'content-type': 'text/html; charset=utf-8' };
   return { response: { status: 500, headers, body: Buffer.from(INCOMPLETE) }, shareable: false };
 }
 
@@ -76,6 +82,7 @@ function finished(req: IncomingMessage, res: ServerResponse, captured: Buffer): 
  * cleaned once (public-html.ts), and kept when every reader may get it.
  */
 export function createPublicResponder(cache: ResponseCache, generation: () => number) {
+  const notFoundPage = createNotFoundPage(generation);
   return (req: IncomingMessage, res: ServerResponse, handle: () => void) => {
     const key = req.url ?? '/';
     const validator = req.headers['if-none-match'];
@@ -97,12 +104,16 @@ export function createPublicResponder(cache: ResponseCache, generation: () => nu
     captureResponse(res, (captured) => {
       req.method = method;
       if (acceptEncoding !== undefined) req.headers['accept-encoding'] = acceptEncoding;
-      const { response, shareable } = finished(req, res, captured);
+      // finished() reads Next's status and headers before its first await; then they are cleared for ours.
+      const outcome = finished(req, res, captured, notFoundPage);
       for (const name of res.getHeaderNames()) res.removeHeader(name);
-      const sent = shareable
-        ? sendKept(req, res, { cache, key, entry: cache.store(key, response, since), status: 'MISS', validator })
-        : sendOnce(req, res, response);
-      sent.catch(fail);
+      outcome
+        .then(({ response, shareable }) =>
+          shareable
+            ? sendKept(req, res, { cache, key, entry: cache.store(key, response, since), status: 'MISS', validator })
+            : sendOnce(req, res, response),
+        )
+        .catch(fail);
     });
     handle();
   };
