@@ -15,7 +15,7 @@ const sharedCache = process.env.REDIS_URL
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // scripts/web-server.ts compresses, after it has put each response's CSP nonce in.
+  // The web server (lib/server/) compresses: public pages once, kept, in gzip and Brotli.
   compress: false,
   // Public reads are cached at the data layer ('use cache' + cacheTag) and pages are
   // served from the cache until a write revalidates exactly what it touched.

@@ -37,8 +37,8 @@ export function e2eDatabaseUrl(): string {
 }
 
 /**
- * The production server (scripts/web-server.ts: `next start` with per-response
- * CSP nonces) on the existing build, as one instance of several:
+ * The production server (scripts/web-server.ts: `next start` with script-free
+ * public pages and their response cache) on the existing build, as one instance of several:
  * the same database and session secret as the e2e server, its own port, and
  * REDIS_URL or none. Like `npm start`, it refreshes its cache once it serves.
  */
