@@ -15,8 +15,9 @@ const sharedCache = process.env.REDIS_URL
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The web server (lib/server/) compresses: public pages once, kept, in gzip and Brotli.
-  compress: false,
+  // Next compresses what it sends itself (the admin, the API, build files); public pages reach
+  // the web server uncompressed (lib/server/public-responses.ts), which compresses them once.
+  compress: true,
   // Public reads are cached at the data layer ('use cache' + cacheTag) and pages are
   // served from the cache until a write revalidates exactly what it touched.
   cacheComponents: true,

@@ -23,7 +23,9 @@ export function isPublicDocument(req: IncomingMessage): boolean {
  * Public URLs only read: any other method is refused here, before Next, so it
  * can neither run anything nor leave an answer in a cache that readers get.
  */
-export function refuseMethod(res: ServerResponse) {
+export function refuseMethod(req: IncomingMessage, res: ServerResponse) {
+  // Read and drop the body, so the connection can serve the next request.
+  req.resume();
   res.writeHead(405, {
     allow: 'GET, HEAD',
     'content-type': 'text/plain; charset=utf-8',

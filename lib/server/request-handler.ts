@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import compression from 'compression';
 import type next from 'next';
 import { revalidationGeneration } from '@/lib/cache/generation';
 import { contentSecurityPolicy } from '@/lib/security/csp';
@@ -12,20 +11,19 @@ type NextApp = ReturnType<typeof next>;
  * What the web server does with a request, around Next's own handler:
  * public pages without scripts, kept whole and compressed once
  * (public-responses.ts); other methods on public URLs refused; everything
- * else (admin, API, build files) straight to Next, compressed on the way out,
- * with a script-free policy that proxy.ts replaces by a nonce policy for admin pages.
+ * else (admin, API, build files) straight to Next, which compresses them, with
+ * a script-free policy that proxy.ts replaces by a nonce policy for admin pages.
  */
 export function createRequestHandler(app: NextApp): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = app.getRequestHandler();
   const servePublic = createPublicResponder(createResponseCache(), revalidationGeneration);
-  const compress = compression();
   return (req, res) => {
     // Next takes the script nonce from this request header: only proxy.ts may set it.
     delete req.headers['content-security-policy'];
     delete req.headers['content-security-policy-report-only'];
-    if (isPublicUrl(req.url) && req.method !== 'GET' && req.method !== 'HEAD') return refuseMethod(res);
+    if (isPublicUrl(req.url) && req.method !== 'GET' && req.method !== 'HEAD') return refuseMethod(req, res);
     if (isPublicDocument(req)) return servePublic(req, res, () => void handle(req, res));
     res.setHeader('content-security-policy', contentSecurityPolicy(null));
-    compress(req as never, res as never, () => void handle(req, res));
+    void handle(req, res);
   };
 }
