@@ -6,8 +6,9 @@ const handler = (file) => fileURLToPath(new URL(`./lib/cache/handlers/${file}`, 
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // scripts/web-server.ts compresses, after it has put each response's CSP nonce in.
-  compress: false,
+  // Next compresses what it sends itself (the admin, the API, build files); public pages reach
+  // the web server uncompressed (lib/server/public-responses.ts), which compresses them once.
+  compress: true,
   // Public reads are cached at the data layer ('use cache' + cacheTag) and pages are
   // served from the cache until a write revalidates exactly what it touched.
   cacheComponents: true,

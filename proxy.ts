@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { adminAccess } from '@/lib/auth/access';
 import { decodeParam } from '@/lib/params';
 import { findRedirect, findTagRedirect } from '@/lib/posts/redirects';
+import { contentSecurityPolicy, freshNonce } from '@/lib/security/csp';
 import { postPath, tagPath } from '@/lib/site';
 
 /** Old post slugs and merged tags answer 301 with the current URL (a page can only send 308). */
@@ -12,6 +13,20 @@ async function redirectOldSlug(request: NextRequest) {
   const target = slug ? await find(slug).catch(() => null) : null;
   if (!target || target === slug) return NextResponse.next();
   return NextResponse.redirect(new URL(toPath(target), request.url), 301);
+}
+
+/**
+ * Admin pages run Next's scripts: a nonce new for every request, set in the
+ * request's policy header, which Next reads and puts on every script it emits
+ * (admin pages render per request for this: app/(admin)/admin/layout.tsx).
+ */
+function nextWithNonce(request: NextRequest) {
+  const policy = contentSecurityPolicy(freshNonce());
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('content-security-policy', policy);
+  return response;
 }
 
 /**
@@ -28,7 +43,7 @@ async function guardAdmin(request: NextRequest) {
       headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '30' },
     });
   }
-  if (access === 'allowed') return NextResponse.next();
+  if (access === 'allowed') return nextWithNonce(request);
   const isAction = request.method !== 'GET' && request.method !== 'HEAD';
   if (access === 'forbidden') return new NextResponse('403 Forbidden: 此页面仅限管理员访问。', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   if (isAction) return new NextResponse('401 Unauthorized: 请先登录。', { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });

@@ -6,13 +6,12 @@ import { Highlighted } from './highlighted';
 import { PostMeta } from './post-meta';
 
 interface SearchResultsProps {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  params: Record<string, string | string[] | undefined>;
 }
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 
-export async function SearchResults({ searchParams }: SearchResultsProps) {
-  const params = await searchParams;
+export async function SearchResults({ params }: SearchResultsProps) {
   const query = first(params.q).trim().slice(0, 200);
   const page = Math.max(1, Math.min(MAX_CANDIDATES / PAGE_SIZE, Number.parseInt(first(params.page), 10) || 1));
   const result = query ? await searchPosts(query, page) : null;

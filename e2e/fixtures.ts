@@ -1,3 +1,21 @@
+import type { Element, Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+
+/** The tag names of the elements with a `nonce` attribute, found in the parsed page (not in its text). */
+export function elementsWithNonce(html: string): string[] {
+  const found: string[] = [];
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if ('nonce' in child.properties) found.push(child.tagName);
+      walk(child);
+    }
+  };
+  walk(unified().use(rehypeParse).parse(html));
+  return found;
+}
+
 /** Facts about the sample posts in content/ that the browser tests rely on. */
 export const samples = {
   rag: {

@@ -91,7 +91,7 @@ await new Promise<void>((resolve, reject) => server.once('error', reject).listen
 
 const app = next({ dev, dir: process.cwd(), port: env.PORT });
 await app.prepare();
-const serve = createRequestHandler(app, process.env.NEXTAUTH_SECRET);
+const serve = createRequestHandler(app);
 
 // Warm the home page before the first reader; only that request is let through while starting.
 const warmup = randomBytes(16).toString('hex');

@@ -1,48 +1,83 @@
+import type { Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { needsRuntime, revealStreamedContent, stripScripts } from './public-html';
+import { scriptFreePage } from './public-html';
+
+const parse = (html: string): Root => unified().use(rehypeParse).parse(html);
+/** The text a reader sees: everything but scripts (JSON-LD is not shown either, but it is kept). */
+const visibleText = (html: string) => {
+  const tree = parse(html);
+  const drop = (node: Root | Root['children'][number]) => {
+    if ('children' in node) node.children = node.children.filter((c) => c.type !== 'element' || c.tagName !== 'script').map((c) => (drop(c), c));
+  };
+  drop(tree);
+  return toString(tree);
+};
+const clean = (html: string) => {
+  const page = scriptFreePage(html);
+  if (!('html' in page)) throw new Error(page.incomplete);
+  return page.html;
+};
+
+/** Hostile text as React escapes it inside an article: markup-shaped, but text. */
+const HOSTILE = ['<script nonce="x">alert(1)</script>', 'nonce="abc123"', '$RC("B:0","S:0")', '$RS(', '$RX(', '<template id="B:0">', '<!--$?-->', '<div hidden id="S:0">', 'id="__next_error__"'];
+const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+const page = [
+  '<!DOCTYPE html><html lang="zh-CN"><head><meta charSet="utf-8"/>',
+  '<link rel="stylesheet" href="/_next/static/a.css" nonce="abc" data-precedence="next"/>',
+  '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/0.js"/>',
+  '<link rel="modulepreload" href="/_next/static/chunks/m.js"/>',
+  '<link rel="preload" as="font" href="/f.woff2" crossorigin=""/>',
+  '<script src="/_next/static/chunks/1.js" async="" nonce="abc"></script></head>',
+  '<body><main id="main"><article><h1 class="t">标题 &lt;script nonce=&quot;x&quot;&gt;</h1>',
+  `<pre><code>${HOSTILE.map(escape).join('\n')}</code></pre><p>正文 <a href="/tags/a?b=1&amp;c=2">链接</a></p></article></main>`,
+  '<script type="application/ld+json">{"@type":"BlogPosting","headline":"\\u003cscript nonce=\\"x\\"\\u003e"}</script>',
+  '<script>requestAnimationFrame(function(){$RT=performance.now()});</script>',
+  '<script nonce="abc">self.__next_f.push([1,"<p>正文</p>"])</script></body></html>',
+].join('');
 
 describe('public pages without scripts', () => {
-  const page = [
-    '<head><link rel="stylesheet" href="/_next/static/a.css" nonce="abc" data-precedence="next"/>',
-    '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/0.js"/>',
-    '<script src="/_next/static/chunks/1.js" async="" nonce="abc"></script></head>',
-    '<body><article><h1>标题</h1><p>正文 &lt;script&gt;</p></article>',
-    '<script type="application/ld+json">{"@type":"BlogPosting"}</script>',
-    '<script>requestAnimationFrame(function(){$RT=performance.now()});</script>',
-    '<script nonce="abc">self.__next_f.push([1,"<p>正文</p>"])</script></body>',
-  ].join('');
-
-  it('drops every executable script, script preload and nonce, and keeps the content, styles and JSON-LD', () => {
-    const out = stripScripts(page);
-    expect(out).not.toMatch(/<script(?![^>]*ld\+json)/);
-    expect(out).not.toContain('as="script"');
-    expect(out).not.toContain('nonce=');
-    expect(out).toContain('<link rel="stylesheet" href="/_next/static/a.css" data-precedence="next"/>');
-    expect(out).toContain('<article><h1>标题</h1><p>正文 &lt;script&gt;</p></article>');
-    expect(out).toContain('<script type="application/ld+json">{"@type":"BlogPosting"}</script>');
+  it('drops every executable script, script preload and nonce attribute, as elements of the parsed page', () => {
+    const tree = parse(clean(page));
+    const tags: { tag: string; props: Record<string, unknown> }[] = [];
+    const walk = (node: Root | Root['children'][number]) => {
+      if (node.type === 'element') tags.push({ tag: node.tagName, props: node.properties });
+      if ('children' in node) node.children.forEach(walk);
+    };
+    walk(tree);
+    const scripts = tags.filter((t) => t.tag === 'script');
+    expect(scripts.map((s) => s.props.type)).toEqual(['application/ld+json']);
+    expect(tags.filter((t) => t.tag === 'link').map((t) => t.props.href)).toEqual(['/_next/static/a.css', '/f.woff2']);
+    expect(tags.filter((t) => 'nonce' in t.props)).toEqual([]);
   });
 
-  it('spots a page whose content React reveals by script', () => {
-    expect(needsRuntime(page)).toBe(false);
-    expect(needsRuntime('<!--$?--><template id="B:0"></template><div hidden id="S:0">x</div><script>$RC("B:0","S:0")</script>')).toBe(true);
+  it('keeps what a reader sees exactly, hostile text included, with the doctype and attributes', () => {
+    const out = clean(page);
+    expect(visibleText(out)).toBe(visibleText(page));
+    for (const text of HOSTILE) expect(visibleText(out)).toContain(text);
+    expect(out.toLowerCase().startsWith('<!doctype html>')).toBe(true);
+    expect(out).toContain('<html lang="zh-CN">');
+    expect(out).toContain('<h1 class="t">');
+    expect(out).toContain('<a href="/tags/a?b=1&amp;c=2">');
+    expect(out).toContain('<link rel="stylesheet" href="/_next/static/a.css" data-precedence="next">');
+    expect(out).toContain('{"@type":"BlogPosting","headline":"\\u003cscript nonce=\\"x\\"\\u003e"}');
   });
 
-  it('reveals streamed content on the server, as the browser would, so the page needs no script', () => {
-    const streamed = [
-      '<main><h1>搜索</h1><!--$?--><template id="B:0"></template><p>正在搜索…</p><!--/$--></main>',
-      '<footer>页脚</footer>',
-      '<div hidden id="S:0"><form><input name="q" value="RAG"/></form><div class="hits"><div>结果一</div></div></div>',
-      '<script>$RC("B:0","S:0")</script>',
-    ].join('');
-    const revealed = revealStreamedContent(streamed);
-    expect(revealed).toContain('<main><h1>搜索</h1><!--$--><form><input name="q" value="RAG"/></form><div class="hits"><div>结果一</div></div><!--/$--></main>');
-    expect(revealed).not.toContain('正在搜索');
-    expect(revealed).not.toContain('hidden id="S:0"');
-    expect(needsRuntime(stripScripts(revealed!))).toBe(false);
+  it('refuses a page that still holds content only script could show', () => {
+    const incomplete = [
+      '<main><!--$?--><template id="B:0"></template><p>正在搜索…</p><!--/$--></main><div hidden id="S:0"><p>结果</p></div><script>$RC("B:0","S:0")</script>',
+      '<main><!--$!--><template data-dgst="1"></template><!--/$--></main>',
+      '<!DOCTYPE html><html id="__next_error__"><head></head><body></body></html>',
+    ];
+    for (const html of incomplete) expect(scriptFreePage(html)).toHaveProperty('incomplete');
   });
 
-  it('leaves a page it cannot resolve to its scripts', () => {
-    expect(revealStreamedContent('<div hidden id="S:0">x</div><script>$RC("B:0","S:0")</script>')).toBeNull();
-    expect(revealStreamedContent('<!--$!--><template data-dgst="1"></template><!--/$--><script>$RX("B:0")</script>')).toBeNull();
+  it('never mistakes text for those markers', () => {
+    expect(scriptFreePage(page)).toHaveProperty('html');
+    const attribute = '<p title="<!--$?--> <template id=&quot;B:0&quot;>">x</p><div hidden id="user-content-S:0">y</div>';
+    expect(scriptFreePage(attribute)).toHaveProperty('html');
   });
 });

@@ -1,63 +1,79 @@
+import type { Element, Root, RootContent } from 'hast';
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+
 /**
  * Public pages are server-rendered and work without JavaScript: no client
  * component, plain links, a GET search form. So readers get them without Next's
  * runtime and the RSC payload it would hydrate from (which repeats the page's
- * markup), and the CSP can forbid scripts outright.
+ * markup), and the CSP forbids scripts outright. The page is parsed as a
+ * document and scripts are removed as elements, so text that merely looks like
+ * markup (an article quoting `<script nonce="…">`) is never touched.
  */
+const parser = unified().use(rehypeParse);
+const serializer = unified().use(rehypeStringify, { characterReferences: { useNamedReferences: true } });
+
+type Parent = Root | Element;
+
+const hasToken = (value: unknown, token: string) => Array.isArray(value) && value.map(String).includes(token);
+
+/** An executable script or its preload; JSON-LD stays (it is data). */
+function isScript(node: Element): boolean {
+  if (node.tagName === 'script') return node.properties.type !== 'application/ld+json';
+  if (node.tagName !== 'link') return false;
+  const rel = node.properties.rel;
+  return hasToken(rel, 'modulepreload') || (hasToken(rel, 'preload') && node.properties.as === 'script');
+}
+
+function* descendants(parent: Parent): Generator<RootContent> {
+  for (const child of parent.children) {
+    yield child;
+    if (child.type === 'element') {
+      yield* descendants(child);
+      if (child.content) yield* descendants(child.content);
+    }
+  }
+}
+
+function removeScripts(parent: Parent) {
+  parent.children = parent.children.filter((child) => child.type !== 'element' || !isScript(child));
+  for (const child of parent.children) {
+    if (child.type !== 'element') continue;
+    delete child.properties.nonce;
+    removeScripts(child);
+    if (child.content) removeScripts(child.content);
+  }
+}
+
+const ERROR_DOCUMENT = 'Next’s client-rendered error document';
 
 /**
- * Content that only script shows: React's streaming instructions, or the empty
- * error document Next sends when a page fails after it started (the client then
- * renders the not-found or error page from the payload). Such a page keeps its scripts.
+ * What only script could still show: a Suspense boundary React has not filled
+ * (`<!--$?-->` with its `<template id="B:…">`, a hidden `S:` segment, or a
+ * client-rendered `<!--$!-->`), or Next's empty error document. Found as nodes
+ * of the parsed page: article text cannot produce them (the sanitizer allows no
+ * comments or templates and prefixes every id with `user-content-`).
  */
-const RUNTIME_INSTRUCTION = /\$R[CSX]\(|<template\b|id="__next_error__"/;
-
-export function needsRuntime(html: string): boolean {
-  return RUNTIME_INSTRUCTION.test(html);
-}
-
-/** The index just past the tag closing the one opened before `from`, counting nested `open`/`close` pairs. */
-function matchingClose(html: string, from: number, open: RegExp, close: string): number {
-  const pattern = new RegExp(`${open.source}|${close.replace(/[$?/]/g, '\\$&')}`, 'g');
-  pattern.lastIndex = from;
-  let depth = 1;
-  for (let m = pattern.exec(html); m; m = pattern.exec(html)) {
-    depth += m[0] === close ? -1 : 1;
-    if (depth === 0) return m.index + close.length;
+export function pendingContent(tree: Root): string | null {
+  for (const node of descendants(tree)) {
+    if (node.type === 'comment' && (node.value === '$?' || node.value === '$!')) return `a pending Suspense boundary (<!--${node.value}-->)`;
+    if (node.type !== 'element') continue;
+    const id = String(node.properties.id ?? '');
+    if (node.tagName === 'template' && id.startsWith('B:')) return `a Suspense placeholder (<template id="${id}">)`;
+    if (node.properties.hidden && /^S:\d+$/.test(id)) return `a streamed segment (<div hidden id="${id}">)`;
+    if (node.tagName === 'html' && id === '__next_error__') return ERROR_DOCUMENT;
   }
-  return -1;
+  return null;
 }
 
-/**
- * Does on the server what React's `$RC(boundary, segment)` does in the browser
- * for content streamed after the shell (the search results): moves the hidden
- * segment into its Suspense boundary in place of the fallback. The whole
- * response is at hand here, so nothing has to wait for script. Returns null when
- * the page holds something else only script can resolve.
- */
-export function revealStreamedContent(html: string): string | null {
-  let out = html;
-  for (const [call, boundary, segment] of html.matchAll(/\$RC\("(B:\d+)","(S:\d+)"\)/g)) {
-    const segmentOpen = `<div hidden id="${segment}">`;
-    const segmentAt = out.indexOf(segmentOpen);
-    const boundaryOpen = `<!--$?--><template id="${boundary}"></template>`;
-    const boundaryAt = out.indexOf(boundaryOpen);
-    if (segmentAt === -1 || boundaryAt === -1 || segmentAt < boundaryAt) return null;
-    const segmentEnd = matchingClose(out, segmentAt + segmentOpen.length, /<div\b/, '</div>');
-    const boundaryEnd = matchingClose(out, boundaryAt + boundaryOpen.length, /<!--\$[?!]?-->/, '<!--/$-->');
-    if (segmentEnd === -1 || boundaryEnd === -1 || boundaryEnd > segmentAt) return null;
-    const content = out.slice(segmentAt + segmentOpen.length, segmentEnd - '</div>'.length);
-    out = out.slice(0, boundaryAt) + `<!--$-->${content}<!--/$-->` + out.slice(boundaryEnd, segmentAt) + out.slice(segmentEnd);
-    out = out.replace(call, '');
-  }
-  return needsRuntime(out.replace(SCRIPT, '')) ? null : out;
-}
+export type PublicPage = { html: string } | { incomplete: string; errorDocument: boolean };
 
-const SCRIPT = /<script\b(?![^>]*\btype="application\/ld\+json")[^>]*>[\s\S]*?<\/script>/g;
-const SCRIPT_PRELOAD = /<link\b(?=[^>]*\brel="(?:preload|modulepreload)")(?=[^>]*\bas="script"|[^>]*\brel="modulepreload")[^>]*\/?>/g;
-const NONCE = / nonce="[^"]*"/g;
-
-/** The page without executable scripts, their preloads, or nonces (JSON-LD stays: it is data). */
-export function stripScripts(html: string): string {
-  return html.replace(SCRIPT, '').replace(SCRIPT_PRELOAD, '').replace(NONCE, '');
+/** The page without executable scripts, script preloads or nonces, or what keeps it from being complete. */
+export function scriptFreePage(html: string): PublicPage {
+  const tree = parser.parse(html);
+  const pending = pendingContent(tree);
+  if (pending) return { incomplete: pending, errorDocument: pending === ERROR_DOCUMENT };
+  removeScripts(tree);
+  return { html: serializer.stringify(tree) };
 }

@@ -1,100 +1,122 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { revalidationGeneration } from '@/lib/cache/generation';
-import { contentSecurityPolicy, freshNonce, rewriteNonces } from '@/lib/security/csp';
-import { needsRuntime, revealStreamedContent, stripScripts } from './public-html';
+import { contentSecurityPolicy } from '@/lib/security/csp';
+import { createNotFoundPage, NOT_FOUND_PATH } from './not-found-page';
+import { scriptFreePage } from './public-html';
 import { captureResponse, contentType } from './response-hooks';
-import { encode, encodedBody, lookup, preferredEncoding, store, type CachedResponse } from './response-cache';
+import type { PlainResponse, ResponseCache } from './response-cache';
+import { sendKept, sendOnce } from './send-response';
 
-/** A reader's GET of a page, feed or file: not the admin, an API, a build file, or a client router fetch. */
+/** Anything but the admin, the API and Next's own files: what readers and crawlers fetch. */
+export function isPublicUrl(url: string | undefined): boolean {
+  return !/^\/(admin|api|_next)(\/|\?|$)/.test(url ?? '/');
+}
+
+const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action'];
+
+/** A reader's GET or HEAD of a page, feed or file: not a client router fetch. */
 export function isPublicDocument(req: IncomingMessage): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  if (/^\/(admin|api|_next)(\/|\?|$)/.test(req.url ?? '/')) return false;
-  return !['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action'].some((h) => h in req.headers);
+  return isPublicUrl(req.url) && !ROUTER_HEADERS.some((h) => h in req.headers);
+}
+
+/**
+ * Public URLs only read: any other method is refused here, before Next, so it
+ * can neither run anything nor leave an answer in a cache that readers get.
+ */
+export function refuseMethod(req: IncomingMessage, res: ServerResponse) {
+  // Read and drop the body, so the connection can serve the next request.
+  req.resume();
+  res.writeHead(405, {
+    allow: 'GET, HEAD',
+    'content-type': 'text/plain; charset=utf-8',
+    'content-security-policy': contentSecurityPolicy(null),
+    'cache-control': 'no-store',
+  });
+  res.end('405 Method Not Allowed: 公开页面只接受 GET 和 HEAD。');
 }
 
 // Headers Next sets for its own cache and router, or that are set per response here.
-const PER_RESPONSE = /^(content-length|content-encoding|etag|vary|date|connection|keep-alive|transfer-encoding|cache-control|content-security-policy|x-nextjs-.*)$/;
+const PER_RESPONSE = /^(content-length|content-encoding|etag|vary|date|connection|keep-alive|transfer-encoding|cache-control|content-security-policy|strict-transport-security|x-nextjs-.*)$/;
 
 function keptHeaders(res: ServerResponse): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(res.getHeaders())) {
     if (value !== undefined && !PER_RESPONSE.test(name)) kept[name] = Array.isArray(value) ? value.join(', ') : String(value);
   }
+  kept['content-security-policy'] = contentSecurityPolicy(null);
   return kept;
 }
 
 /**
- * The same bytes may go to every reader: served from Next's cache, or a search
- * (its results depend only on the query and the posts, like any public page;
- * Next marks it private only because it reads the query string).
+ * The same bytes may go to every reader: a page Next served from its cache (not
+ * STALE: that answer is already out of date, and a revalidation is under way),
+ * or a search (its results depend only on the query and the posts; Next marks
+ * it private only because it reads the query string).
  */
 function isShareable(req: IncomingMessage, res: ServerResponse): boolean {
-  const fromNextCache = res.hasHeader('x-nextjs-cache') && !/no-store|private/.test(String(res.getHeader('cache-control') ?? ''));
+  const nextCache = res.getHeader('x-nextjs-cache');
+  const fromNextCache = nextCache !== undefined && nextCache !== 'STALE' && !/no-store|private/.test(String(res.getHeader('cache-control') ?? ''));
   const isSearch = /^\/search(\?|$)/.test(req.url ?? '');
-  return req.method === 'GET' && res.statusCode === 200 && !res.hasHeader('set-cookie') && (fromNextCache || isSearch);
+  return res.statusCode === 200 && !res.hasHeader('set-cookie') && (fromNextCache || isSearch);
 }
 
-type Sendable = Pick<CachedResponse, 'status' | 'headers' | 'body'> & { kept?: CachedResponse };
+const INCOMPLETE = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>出错了</title><h1>页面暂时无法显示（500）</h1><p>请稍后再试。</p></html>';
 
-function send(req: IncomingMessage, res: ServerResponse, entry: Sendable, cache: string, validator?: string) {
-  for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value);
-  res.setHeader('x-cache', cache);
-  res.setHeader('vary', 'Accept-Encoding');
-  if (entry.kept) {
-    res.setHeader('etag', entry.kept.etag);
-    // Anyone may keep it, but must ask again each time: a CDN in front stays fresh after every edit.
-    res.setHeader('cache-control', 'public, max-age=0, must-revalidate');
-    if (validator === entry.kept.etag) {
-      res.statusCode = 304;
-      return res.end();
-    }
-  } else {
-    res.setHeader('cache-control', 'private, no-cache');
+type Finished = { response: PlainResponse; shareable: boolean };
+
+/** Next's answer as readers get it: whole, and for HTML parsed and without scripts. */
+async function finished(req: IncomingMessage, res: ServerResponse, captured: Buffer, notFoundPage: (req: IncomingMessage) => Promise<Buffer>): Promise<Finished> {
+  const response = { status: res.statusCode, headers: keptHeaders(res), body: captured };
+  if (!contentType(res).startsWith('text/html')) return { response, shareable: isShareable(req, res) };
+  const page = scriptFreePage(captured.toString('utf8'));
+  if ('html' in page) return { response: { ...response, body: Buffer.from(page.html) }, shareable: isShareable(req, res) };
+  const headers = { ...response.headers, 'content-type': 'text/html; charset=utf-8' };
+  if (page.errorDocument && res.statusCode === 404 && req.url !== NOT_FOUND_PATH) {
+    return { response: { status: 404, headers, body: await notFoundPage(req) }, shareable: false };
   }
-  const compressible = /^text\/|json|xml|javascript/.test(entry.headers['content-type'] ?? '');
-  const encoding = compressible && entry.body.length >= 1024 ? preferredEncoding(req.headers['accept-encoding']) : null;
-  const body = entry.kept ? encodedBody(entry.kept, encoding) : encode(entry.body, encoding, 'per-response');
-  res.statusCode = entry.status;
-  if (encoding) res.setHeader('content-encoding', encoding);
-  res.setHeader('content-length', body.length);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  // A public page must render whole: readers run no script, so streamed content would never appear.
+  console.error(`Public page ${req.url} reached the web server incomplete (${page.incomplete}): answering 500.`);
+  return { response: { status: 500, headers, body: Buffer.from(INCOMPLETE) }, shareable: false };
 }
 
 /**
- * Public responses: whole, without scripts where the page needs none
- * (lib/server/public-html.ts), compressed once and kept (response-cache.ts) when
- * Next served them from its cache; otherwise with this response's nonce.
+ * Public GET and HEAD: from the response cache, or else from Next, whole,
+ * cleaned once (public-html.ts), and kept when every reader may get it.
  */
-export function servePublic(req: IncomingMessage, res: ServerResponse, handle: () => void, placeholder: string) {
-  const key = req.url ?? '/';
-  const validator = req.headers['if-none-match'];
-  // Next must send the whole body: the 304 is decided here, against what is finally sent.
-  delete req.headers['if-none-match'];
-  const cached = req.method === 'GET' ? lookup(key) : null;
-  if (cached) return send(req, res, { ...cached, kept: cached }, 'HIT', validator);
-  const generation = revalidationGeneration();
-  captureResponse(res, (captured) => {
-    let body = captured;
-    let shareable = isShareable(req, res);
-    let policy = contentSecurityPolicy(null);
-    if (contentType(res).startsWith('text/html')) {
-      const html = body.toString('utf8');
-      const revealed = needsRuntime(html) ? revealStreamedContent(html) : html;
-      if (revealed === null) {
-        // Content only script can show (Next's error document for a 404): the page keeps Next's scripts, with a nonce.
-        const nonce = freshNonce();
-        body = Buffer.from(rewriteNonces(html, placeholder, nonce));
-        policy = contentSecurityPolicy(nonce);
-        shareable = false;
-      } else {
-        body = Buffer.from(stripScripts(revealed));
-      }
-    }
-    const response = { status: res.statusCode, headers: { ...keptHeaders(res), 'content-security-policy': policy }, body };
-    for (const name of res.getHeaderNames()) res.removeHeader(name);
-    if (!shareable) return send(req, res, response, 'BYPASS');
-    const kept = store(key, response, generation);
-    send(req, res, { ...kept, kept }, 'MISS', validator);
-  });
-  handle();
+export function createPublicResponder(cache: ResponseCache, generation: () => number) {
+  const notFoundPage = createNotFoundPage(generation);
+  return (req: IncomingMessage, res: ServerResponse, handle: () => void) => {
+    const key = req.url ?? '/';
+    const validator = req.headers['if-none-match'];
+    const fail = (error: unknown) => {
+      console.error(`Public response for ${key} failed:`, error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end();
+    };
+    const cached = cache.lookup(key);
+    if (cached) return void sendKept(req, res, { cache, key, entry: cached, status: 'HIT', validator }).catch(fail);
+    const since = generation();
+    // Next sends the whole body, uncompressed: the 304 and the encoding are decided here, on what is finally sent.
+    const { method } = req;
+    const acceptEncoding = req.headers['accept-encoding'];
+    delete req.headers['if-none-match'];
+    delete req.headers['accept-encoding'];
+    // A HEAD gets exactly the GET's headers, and the GET's answer can be kept.
+    req.method = 'GET';
+    captureResponse(res, (captured) => {
+      req.method = method;
+      if (acceptEncoding !== undefined) req.headers['accept-encoding'] = acceptEncoding;
+      // finished() reads Next's status and headers before its first await; then they are cleared for ours.
+      const outcome = finished(req, res, captured, notFoundPage);
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      outcome
+        .then(({ response, shareable }) =>
+          shareable
+            ? sendKept(req, res, { cache, key, entry: cache.store(key, response, since), status: 'MISS', validator })
+            : sendOnce(req, res, response),
+        )
+        .catch(fail);
+    });
+    handle();
+  };
 }

@@ -1,91 +1,112 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 import { revalidationGeneration } from '@/lib/cache/generation';
+import { compress, type Encoding } from './encoding';
 
-/**
- * Finished public responses, compressed once, served without entering Next.
- * Next's own cache still decides what a page is; this only saves re-sending it
- * through the framework. Any revalidation on any instance empties it (the
- * generation), and an age limit backs that up.
- */
-export interface CachedResponse {
+/** A finished response as the web server sends it, before compression. */
+export interface PlainResponse {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
+}
+
+export interface CachedResponse extends PlainResponse {
+  /** The identity body's tag; each encoding's tag adds its name (a strong ETag names one representation). */
   etag: string;
   encoded: Partial<Record<Encoding, Buffer>>;
   generation: number;
-  storedAt: number;
 }
 
-export type Encoding = 'br' | 'gzip';
-
-const MAX_AGE_MS = 60_000;
-const MAX_BYTES = 128 * 1024 * 1024;
-
-const entries = new Map<string, CachedResponse>();
-let bytes = 0;
-
-function drop(key: string) {
-  const entry = entries.get(key);
-  if (!entry) return;
-  bytes -= entry.body.length + Object.values(entry.encoded).reduce((n, b) => n + b.length, 0);
-  entries.delete(key);
+export interface ResponseCacheOptions {
+  maxBytes?: number;
+  ttlMs?: number;
+  /** The invalidation state: an entry stored under another value is never served. */
+  generation?: () => number;
+  /** The clock TTLs are measured on (tests pass a fake one). */
+  now?: () => number;
 }
 
-export function lookup(key: string): CachedResponse | null {
-  const entry = entries.get(key);
-  if (!entry) return null;
-  if (entry.generation !== revalidationGeneration() || Date.now() - entry.storedAt > MAX_AGE_MS) {
-    drop(key);
-    return null;
-  }
-  // Least recently used goes first.
-  entries.delete(key);
-  entries.set(key, entry);
-  return entry;
+const sizeOf = (key: string, entry: CachedResponse) =>
+  Buffer.byteLength(key) +
+  entry.body.length +
+  Object.values(entry.encoded).reduce((n, b) => n + b.length, 0) +
+  Object.entries(entry.headers).reduce((n, [k, v]) => n + k.length + v.length, 0);
+
+export function etagFor(entry: Pick<CachedResponse, 'etag'>, encoding: Encoding | null): string {
+  return encoding ? `${entry.etag.slice(0, -1)}-${encoding}"` : entry.etag;
 }
 
-/** `generation` is the one read before the request went to Next, so a revalidation during it is not missed. */
-export function store(key: string, response: { status: number; headers: Record<string, string>; body: Buffer }, generation: number): CachedResponse {
-  drop(key);
-  const entry: CachedResponse = {
-    ...response,
-    etag: `"${createHash('sha1').update(response.body).digest('base64url')}"`,
-    encoded: {},
-    generation,
-    storedAt: Date.now(),
+/**
+ * Finished public responses, compressed once, served without entering Next.
+ * Next's cache still decides what a page is; this saves re-sending it through
+ * the framework. Bounded by bytes (keys, headers, bodies and their encodings);
+ * entries expire after `ttlMs` (dropped by the cache itself) and whenever the
+ * revalidation generation moves.
+ */
+export function createResponseCache({ maxBytes = 128 * 1024 * 1024, ttlMs = 60_000, generation = revalidationGeneration, now = () => performance.now() }: ResponseCacheOptions = {}) {
+  const entries = new LRUCache<string, CachedResponse>({
+    maxSize: maxBytes,
+    sizeCalculation: (entry, key) => sizeOf(key, entry),
+    ttl: ttlMs,
+    ttlAutopurge: true,
+    perf: { now },
+  });
+  const compressing = new Map<string, Promise<Buffer>>();
+
+  return {
+    lookup(key: string): CachedResponse | null {
+      const entry = entries.get(key);
+      if (!entry) return null;
+      if (entry.generation === generation()) return entry;
+      entries.delete(key);
+      return null;
+    },
+
+    /** Keeps `response` unless a revalidation happened since `since` (read before Next was asked). */
+    store(key: string, response: PlainResponse, since: number): CachedResponse {
+      const entry: CachedResponse = {
+        ...response,
+        etag: `"${createHash('sha1').update(response.body).digest('base64url')}"`,
+        encoded: {},
+        generation: since,
+      };
+      if (since === generation()) entries.set(key, entry);
+      return entry;
+    },
+
+    /** The body in `encoding`, compressed off the event loop on first use and then kept with the entry. */
+    async encodedBody(key: string, entry: CachedResponse, encoding: Encoding | null): Promise<Buffer> {
+      if (!encoding) return entry.body;
+      const done = entry.encoded[encoding];
+      if (done) return done;
+      const job = `${key}\n${entry.etag}\n${encoding}`;
+      let pending = compressing.get(job);
+      if (!pending) {
+        pending = compress(entry.body, encoding, 'kept').finally(() => compressing.delete(job));
+        compressing.set(job, pending);
+      }
+      const body = await pending;
+      const current = entries.peek(key);
+      if (current?.etag === entry.etag && !current.encoded[encoding]) {
+        // A new object: the cache counts an entry's size when it is set.
+        entries.set(key, { ...current, encoded: { ...current.encoded, [encoding]: body } }, { noUpdateTTL: true });
+      }
+      return body;
+    },
+
+    /** Bytes held, as counted against `maxBytes`. */
+    get bytes(): number {
+      return entries.calculatedSize;
+    },
+
+    get size(): number {
+      return entries.size;
+    },
+
+    clear(): void {
+      entries.clear();
+    },
   };
-  entries.set(key, entry);
-  bytes += entry.body.length;
-  for (const oldest of entries.keys()) {
-    if (bytes <= MAX_BYTES) break;
-    drop(oldest);
-  }
-  return entry;
 }
 
-export function preferredEncoding(acceptEncoding: string | undefined): Encoding | null {
-  const accepted = (acceptEncoding ?? '').toLowerCase();
-  if (/\bbr\b/.test(accepted)) return 'br';
-  if (/\bgzip\b/.test(accepted)) return 'gzip';
-  return null;
-}
-
-export function encode(body: Buffer, encoding: Encoding | null, effort: 'once' | 'per-response'): Buffer {
-  if (!encoding) return body;
-  if (encoding === 'gzip') return gzipSync(body, { level: effort === 'once' ? 9 : 6 });
-  const quality = effort === 'once' ? 9 : 4;
-  return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
-}
-
-/** A kept response's body in an encoding, compressed on first use and kept too. */
-export function encodedBody(entry: CachedResponse, encoding: Encoding | null): Buffer {
-  if (!encoding) return entry.body;
-  let body = entry.encoded[encoding];
-  if (!body) {
-    body = entry.encoded[encoding] = encode(entry.body, encoding, 'once');
-    bytes += body.length;
-  }
-  return body;
-}
+export type ResponseCache = ReturnType<typeof createResponseCache>;

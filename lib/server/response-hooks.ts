@@ -11,41 +11,11 @@ function toBuffer(chunk: unknown, encoding: ChunkEncoding): Buffer {
 
 export const contentType = (res: ServerResponse) => String(res.getHeader('content-type') ?? '');
 
-/** Pages, RSC payloads (text/x-component), feeds and JSON; not images or fonts. */
-export const isText = (res: ServerResponse) => /^text\/|json|xml/.test(contentType(res));
-
-/**
- * Passes every byte Next writes through `transform` (with `flush` at the end) on
- * its way to the socket; `beforeHead` runs just before the headers go out.
- */
-export function transformBody(
-  res: ServerResponse,
-  transform: (chunk: Buffer) => Buffer,
-  flush: () => Buffer,
-  beforeHead: () => void,
-) {
-  const write = res.write.bind(res) as (chunk: Buffer, cb?: Callback) => boolean;
-  const end = res.end.bind(res) as (chunk?: Buffer, cb?: () => void) => ServerResponse;
-  const writeHead = res.writeHead.bind(res);
-  res.write = ((chunk: unknown, encoding?: ChunkEncoding, cb?: Callback) => {
-    const callback = typeof encoding === 'function' ? encoding : cb;
-    return write(transform(toBuffer(chunk, encoding)), callback);
-  }) as ServerResponse['write'];
-  res.end = ((chunk?: unknown, encoding?: ChunkEncoding, cb?: () => void) => {
-    if (typeof chunk === 'function') return end(flush(), chunk as () => void);
-    const callback = (typeof encoding === 'function' ? encoding : cb) as (() => void) | undefined;
-    const last = chunk == null ? Buffer.alloc(0) : transform(toBuffer(chunk, encoding));
-    return end(Buffer.concat([last, flush()]), callback);
-  }) as ServerResponse['end'];
-  res.writeHead = ((...args: Parameters<ServerResponse['writeHead']>) => {
-    beforeHead();
-    return writeHead(...args);
-  }) as ServerResponse['writeHead'];
-}
-
 /**
  * Holds back everything Next sends (status, headers, body) and hands the whole
  * response to `done`, with the methods restored so it can be sent as it should be.
+ * Only for public GET and HEAD requests: a public page is checked and cleaned as
+ * a whole document before any byte of it goes out.
  */
 export function captureResponse(res: ServerResponse, done: (body: Buffer) => void) {
   const original = { write: res.write, end: res.end, writeHead: res.writeHead, flushHeaders: res.flushHeaders };

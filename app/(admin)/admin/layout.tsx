@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
 import { AdminUserMenu } from '@/components/admin/user-menu';
 import '../admin.css';
 
 export const metadata: Metadata = { title: { default: '后台', template: '%s · 后台' }, robots: { index: false } };
 
-export default function AdminLayout({ children }: { children: ReactNode }) {
+// Rendered per request, shell included, so every script carries the request's nonce (proxy.ts).
+export const instant = false;
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <div className="admin">
       <a className="skip-link" href="#main">

@@ -1,11 +1,16 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { LoginForm } from '@/components/admin/login-form.client';
 import '../../../(admin)/admin.css';
 
 export const metadata: Metadata = { title: '登录后台', robots: { index: false } };
 
-export default function LoginPage() {
+// Rendered per request, so every script carries the request's nonce (proxy.ts).
+export const instant = false;
+
+export default async function LoginPage() {
+  await connection();
   return (
     <main id="main" className="container auth-page">
       <h1>登录后台</h1>

@@ -1,0 +1,77 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createPublicResponder } from './public-responses';
+import { createResponseCache } from './response-cache';
+
+/** Stands in for Next: each path answers the way Next does for one kind of page. */
+const pages: Record<string, (res: ServerResponse) => void> = {
+  '/fresh': (res) => html(res, 'HIT', '<p>新鲜</p><script>self.__next_f.push(1)</script>'),
+  '/stale': (res) => html(res, 'STALE', '<p>旧的</p>'),
+  '/streaming': (res) => html(res, 'HIT', '<main><!--$?--><template id="B:0"></template><p>…</p><!--/$--></main><div hidden id="S:0">x</div><script>$RC("B:0","S:0")</script>'),
+};
+let calls = 0;
+
+function html(res: ServerResponse, cache: string, body: string) {
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader('x-nextjs-cache', cache);
+  // Next writes in pieces, as a stream.
+  res.write(`<!DOCTYPE html><html><head></head><body>`);
+  res.end(`${body}</body></html>`);
+}
+
+let server: Server;
+let origin: string;
+beforeAll(async () => {
+  const serve = createPublicResponder(createResponseCache(), () => 0);
+  server = createServer((req: IncomingMessage, res: ServerResponse) =>
+    serve(req, res, () => {
+      calls++;
+      pages[req.url ?? '']!(res);
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+const get = (path: string, init?: RequestInit) => fetch(origin + path, init);
+
+describe('public responses', () => {
+  it('keeps a page Next served from its cache, without its scripts, and answers the next reader from memory', async () => {
+    const first = await get('/fresh');
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    expect(await first.text()).not.toContain('<script');
+    const before = calls;
+    const second = await get('/fresh');
+    expect(second.headers.get('x-cache')).toBe('HIT');
+    expect(calls).toBe(before);
+    expect(second.headers.get('content-security-policy')).toContain("script-src 'none'");
+  });
+
+  it('never keeps a page Next answered STALE', async () => {
+    await get('/stale');
+    const again = await get('/stale');
+    expect(again.headers.get('x-cache')).toBe('BYPASS');
+    expect(await again.text()).toContain('旧的');
+  });
+
+  it('answers 500, and says why in the log, when a page reaches it still streaming', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const res = await get('/streaming');
+    expect(res.status).toBe(500);
+    expect(await res.text()).not.toContain('$RC');
+    expect(log.mock.calls.flat().join(' ')).toContain('/streaming reached the web server incomplete');
+    log.mockRestore();
+  });
+
+  it('answers HEAD with the GET’s headers and no body, and If-None-Match with 304', async () => {
+    const got = await get('/fresh', { headers: { 'accept-encoding': 'br' } });
+    const head = await get('/fresh', { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(got.headers.get('etag'));
+    expect(await head.text()).toBe('');
+    const cached = await get('/fresh', { headers: { 'if-none-match': got.headers.get('etag')!, 'accept-encoding': 'br' } });
+    expect(cached.status).toBe(304);
+  });
+});
