@@ -15,7 +15,7 @@ import { snapshotFromFrontMatter } from './front-matter';
 import { decodeText, parsePostFile } from './parse';
 import { termKey } from './terms';
 
-export const IMPORT_STATUSES = ['imported', 'updated', 'unchanged', 'conflict', 'failed'] as const;
+export const IMPORT_STATUSES = ['imported', 'updated', 'unchanged', 'conflict', 'failed', 'skipped'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export interface ImportResult {
@@ -23,7 +23,7 @@ export interface ImportResult {
   status: ImportStatus;
   postId?: number;
   slug?: string;
-  /** Why a file failed or conflicted. */
+  /** Why a file failed, conflicted or was skipped. */
   reason?: string;
   /** Public pages the write touched, for revalidation. */
   affected?: Affected;
@@ -321,6 +321,10 @@ export async function importSources(sources: SourceFile[], options: ImportOption
       const parsed: { index: number; item: Prepared }[] = [];
       for (const [offset, source] of chunk.entries()) {
         const index = start + offset;
+        if (source.skip !== undefined) {
+          results[index] = { file: source.name, status: 'skipped', reason: source.skip };
+          continue;
+        }
         try {
           const bytes = await source.read();
           let text: string | null = null;
