@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import nextConfig from '@/next.config.mjs';
+import type { NextConfig } from 'next';
+// @ts-expect-error -- a plain ES module without types; read as Next reads it.
+import config from '@/next.config.mjs';
 import { MAX_UPLOAD_BYTES } from './upload-limits';
 
 /** Next's own size parser ('201mb' → bytes), as its config loader uses it. */
@@ -9,6 +11,8 @@ const toBytes = (size: string | number) => {
   if (!match) throw new Error(`unreadable size ${size}`);
   return Number(match[1]) * 1024 ** ['b', 'kb', 'mb', 'gb'].indexOf(match[2]!.toLowerCase());
 };
+
+const nextConfig = config as NextConfig;
 
 describe('upload limits', () => {
   // Next's default server-action body limit is 1 MB and proxy.ts cuts what it buffers at 10 MB:

@@ -33,8 +33,8 @@ async function readAll(sources: SourceFile[]) {
   return Promise.all(
     sources.map(async (s) => {
       const outcome = await text(s).then(
-        (t) => ({ text: t }),
-        (e: Error) => ({ error: e.message }),
+        (t): { text?: string; error?: string } => ({ text: t }),
+        (e: Error): { text?: string; error?: string } => ({ error: e.message }),
       );
       return { name: s.name, skip: s.skip, ...outcome };
     }),
