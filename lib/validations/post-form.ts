@@ -3,6 +3,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { MODELLED_FIELDS } from '@/lib/content/modelled-fields';
 import { parseOffsetDate } from '@/lib/content/dates';
+import { MAX_BODY_CHARS } from '@/lib/content/upload-limits';
 import { distinctTerms, slugify } from '@/lib/content/terms';
 import { isImageUrl, postSnapshotSchema, type PostSnapshot } from './post';
 
@@ -43,7 +44,7 @@ export const postFormSchema = z
     sourceUrl: optionalUrl,
     status: z.enum(['draft', 'published', 'scheduled'], '请选择状态'),
     format: z.enum(['markdown', 'mdx', 'html'], '请选择正文格式'),
-    body: z.string().max(5_000_000, '正文不能超过 5 MB'),
+    body: z.string().max(MAX_BODY_CHARS, '正文不能超过 500 万字符'),
     extra: z.string().max(100_000),
     message: text(500),
   })

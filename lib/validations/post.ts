@@ -1,5 +1,6 @@
 import './jitless';
 import { z } from 'zod';
+import { MAX_BODY_CHARS } from '@/lib/content/upload-limits';
 
 export const SLUG_PATTERN = /^[\p{L}\p{N}\p{M}]+(?:[-+][\p{L}\p{N}\p{M}]+)*$/u;
 
@@ -41,7 +42,7 @@ export const postSnapshotSchema = z.object({
   utcOffset: z.number().int().min(-840).max(840),
   status: z.enum(['draft', 'published', 'scheduled']),
   format: z.enum(['markdown', 'mdx', 'html']),
-  body: z.string().max(5_000_000, 'body is larger than 5 MB'),
+  body: z.string().max(MAX_BODY_CHARS, 'body is longer than 5,000,000 characters'),
   sourceId: z.string().trim().min(1).max(100).nullable(),
   sourceUrl: url.nullable(),
   coverImage: imageUrl.nullable(),
