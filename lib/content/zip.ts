@@ -71,6 +71,7 @@ export function listEntries(zip: Uint8Array): ZipEntry[] {
     const flags = view.getUint16(at + 8, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
+    if (at + 46 + nameLength + extraLength > end) throw new ZipError('the central directory is corrupt');
     const name = decodeName(zip.subarray(at + 46, at + 46 + nameLength), flags);
     let [size, compressedSize, localOffset] = [view.getUint32(at + 24, true), view.getUint32(at + 20, true), view.getUint32(at + 42, true)];
     const wide = [size, compressedSize, localOffset].filter((v) => v === MAX_32).length;
