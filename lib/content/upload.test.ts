@@ -4,6 +4,7 @@ import { deflateSync, strToU8, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SourceFile } from './files';
 import { sourcesFromUpload } from './upload';
+import { listEntries, readEntry, startReading } from './zip';
 
 const inflated = vi.hoisted(() => ({ bytes: 0 }));
 // Counts what is really inflated, to prove refusals come before the work.
@@ -64,7 +65,7 @@ function tamper(zip: Uint8Array, entry: number, field: 'crc' | 'size', value: (o
 }
 
 /** A zip of `count` copies of one deflated entry, written by hand: zipSync would deflate every copy. */
-function repeatedZip(count: number, content: Uint8Array): Uint8Array {
+function repeatedZip(count: number, content: Uint8Array, claimed = content.length): Uint8Array {
   const data = deflateSync(content);
   const parts: Uint8Array[] = [];
   const central: Uint8Array[] = [];
@@ -78,7 +79,7 @@ function repeatedZip(count: number, content: Uint8Array): Uint8Array {
       view.setUint16(base + 4, 8, true);
       view.setUint32(base + 10, crc32(content), true);
       view.setUint32(base + 14, data.length, true);
-      view.setUint32(base + 18, content.length, true);
+      view.setUint32(base + 18, claimed, true);
       view.setUint16(base + 22, name.length, true);
     }
     entry.setUint32(42, offset, true);
@@ -121,14 +122,14 @@ describe('sourcesFromUpload', () => {
     ]);
   });
 
-  it('refuses an entry whose header understates its size, after inflating no more than the header claimed', async () => {
+  it('stops an entry whose header understates its size near its claim, and reads nothing more of that zip', async () => {
     const big = strToU8('大'.repeat(2_000_000)); // 6 MB that compresses to a few KB
     const zip = tamper(zipSync({ 'a.md': post('a'), 'b.md': big, 'c.md': post('c') }), 1, 'size', () => 200);
     const [a, b, c] = await readAll(await sourcesFromUpload([file('lie.zip', zip)]));
-    expect(b!.error).toMatch(/zip entry b\.md: it holds more than the 200 bytes its header claims/);
-    expect(inflated.bytes).toBeLessThan(1024 * 1024);
     expect(a!.text).toContain('title: a');
-    expect(c!.text).toContain('title: c');
+    expect(b!.error).toMatch(/zip entry b\.md: it holds more than the 200 bytes its header claims/);
+    expect(inflated.bytes).toBeLessThan(2 * 1024 * 1024);
+    expect(c!.error).toMatch(/zip entry c\.md: not read: the zip's headers lie \(b\.md/);
   });
 
   it('refuses an entry whose header overstates its size', async () => {
@@ -172,6 +173,24 @@ describe('sourcesFromUpload', () => {
     const [source] = await sourcesFromUpload([file('bomb.zip', bomb)]);
     await expect(source!.read()).rejects.toThrow(/unpacks to 30 MB; the limit is 25 MB/);
     expect(inflated.bytes).toBe(0);
+  });
+
+  it('reads no entry after the first of 300 that claim 1 KB but hold 1 MB', async () => {
+    const results = await readAll(await sourcesFromUpload([file('liars.zip', repeatedZip(300, new Uint8Array(1024 * 1024), 1024))]));
+    expect(results[0]!.error).toMatch(/holds more than the 1024 bytes its header claims/);
+    expect(results.slice(1).filter((r) => !/not read: the zip's headers lie/.test(r.error ?? ''))).toEqual([]);
+    expect(inflated.bytes).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it('charges every inflated byte to the zip\'s budget, and refuses entries once it is spent', async () => {
+    const zip = repeatedZip(3, strToU8('正文'.repeat(100_000)));
+    const entries = listEntries(zip);
+    const reading = startReading(1_000_000);
+    const outcomes = [];
+    for (const entry of entries) outcomes.push(await readEntry(zip, entry, reading).then(() => 'read', (e: Error) => e.message));
+    expect(outcomes).toEqual(['read', 'the zip unpacks to more than its limit', 'the zip unpacks to more than its limit']);
+    // The third is refused before inflating anything: the budget was already spent.
+    expect(inflated.bytes).toBeLessThan(1_000_000 + 1_100_000);
   });
 
   it('refuses 300 entries of 1 MB before inflating any of them', async () => {

@@ -1,7 +1,7 @@
 import type { SourceFile } from './files';
 import { extensionOf, IMPORTABLE_EXTENSIONS } from './parse';
 import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, megabytes } from './upload-limits';
-import { listEntries, readEntry, ZipError, type ZipEntry } from './zip';
+import { listEntries, readEntry, startReading, ZipError, type ZipEntry } from './zip';
 
 const ARCHIVES = ['zip', '7z', 'rar', 'tar', 'gz', 'tgz', 'bz2', 'xz'];
 
@@ -37,14 +37,12 @@ function sourcesFromZip(zipName: string, zip: Uint8Array): SourceFile[] {
   if (posts.length > MAX_ZIP_ENTRIES) return [failing(zipName, `zip refused: more than ${MAX_ZIP_ENTRIES} post files`)];
   if (declared > MAX_UNZIPPED_BYTES) return [failing(zipName, `zip refused: it unpacks to ${megabytes(declared)}, more than ${megabytes(MAX_UNZIPPED_BYTES)}`)];
 
-  let unpacked = 0;
+  // Counted while inflating: entries whose headers understate their size spend it too.
+  const reading = startReading(MAX_UNZIPPED_BYTES);
   const read = async (entry: ZipEntry) => {
-    const limit = Math.min(MAX_FILE_BYTES, MAX_UNZIPPED_BYTES - unpacked);
     if (entry.size > MAX_FILE_BYTES) throw new Error(`it unpacks to ${megabytes(entry.size)}; the limit is ${megabytes(MAX_FILE_BYTES)}`);
     try {
-      const bytes = await readEntry(zip, entry, limit);
-      unpacked += bytes.length;
-      return bytes;
+      return await readEntry(zip, entry, reading);
     } catch (error) {
       throw error instanceof ZipError ? new Error(`zip entry ${entry.name}: ${error.message}`) : error;
     }

@@ -105,30 +105,51 @@ function compressedData(zip: Uint8Array, entry: ZipEntry): Uint8Array {
   return zip.subarray(start, start + entry.compressedSize);
 }
 
-/** Deflate never expands more than ~1,032 times: input slices this small keep one push near the limit. */
+/**
+ * Deflate never expands more than ~1,032 times, so an input slice of n bytes yields at
+ * most ~1,032·n. Slices are sized so that one push ends within OVERSHOOT of the size the
+ * header claims: a lying header costs at most that much, and honest files take few
+ * pushes (each push of fflate's Inflate has a fixed cost).
+ */
 const MAX_RATIO = 1032;
-const SLICE_MIN = 512;
+const OVERSHOOT = 1024 * 1024;
+const SLICE_MIN = 1024;
 const SLICE_MAX = 64 * 1024;
 /** Inflating yields to the event loop this often, so readers are not kept waiting. */
 const YIELD_EVERY = 4 * 1024 * 1024;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** One zip's reading so far: what it may still inflate, and whether a header was caught lying. */
+export interface ZipReading {
+  /** Bytes the zip may still inflate: every byte counts, those past a lying header included. */
+  left: number;
+  sinceYield: number;
+  /** The first entry found holding more than its header claims: the zip is tampered, nothing more is read. */
+  liar?: string;
+}
+
+export const startReading = (limit: number): ZipReading => ({ left: limit, sinceYield: 0 });
+
 /**
  * Inflates one entry, counting real bytes as they come: it stops as soon as the
- * output passes the size the header claims (or `limit`, whichever is smaller), and
- * checks the real size and CRC-32 at the end. A lying header costs at most one
- * small input slice beyond its claim. Throws ZipError saying what is wrong.
+ * output passes the size the header claims or the zip's budget runs out, and
+ * checks the real size and CRC-32 at the end. A lying header costs at most about
+ * OVERSHOOT beyond its claim, and no other entry of that zip is inflated after it.
+ * Throws ZipError.
  */
-export async function readEntry(zip: Uint8Array, entry: ZipEntry, limit: number): Promise<Uint8Array> {
+export async function readEntry(zip: Uint8Array, entry: ZipEntry, reading: ZipReading): Promise<Uint8Array> {
+  if (reading.liar) throw new ZipError(`not read: the zip's headers lie (${reading.liar} holds more than its header claims)`);
   if (entry.flags & 0x1) throw new ZipError('it is encrypted');
   if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`its compression method (${entry.method}) is not supported`);
-  if (entry.size > limit) throw new ZipError(`it unpacks to more than the limit`);
+  if (entry.size > reading.left) throw new ZipError('the zip unpacks to more than its limit');
   const data = compressedData(zip, entry);
   const out = new Uint8Array(entry.size);
   let produced = 0;
   let overflow = false;
   const take = (chunk: Uint8Array) => {
+    reading.left -= chunk.length;
+    reading.sinceYield += chunk.length;
     if (produced + chunk.length > entry.size) overflow = true;
     else out.set(chunk, produced);
     produced += chunk.length;
@@ -136,25 +157,26 @@ export async function readEntry(zip: Uint8Array, entry: ZipEntry, limit: number)
   if (entry.method === 0) take(data);
   else {
     const inflate = new Inflate(take);
-    let sinceYield = 0;
-    for (let at = 0; at < data.length && !overflow; ) {
-      const slice = Math.min(SLICE_MAX, Math.max(SLICE_MIN, Math.floor((entry.size - produced) / MAX_RATIO)));
-      const before = produced;
+    for (let at = 0; at < data.length && !overflow && reading.left >= 0; ) {
+      const slice = Math.min(SLICE_MAX, Math.max(SLICE_MIN, Math.floor((entry.size - produced + OVERSHOOT) / MAX_RATIO)));
       try {
         inflate.push(data.subarray(at, at + slice), at + slice >= data.length);
       } catch (error) {
         throw new ZipError(`its compressed data is corrupt (${(error as Error).message})`);
       }
       at += slice;
-      sinceYield += produced - before;
-      if (sinceYield >= YIELD_EVERY) {
-        sinceYield = 0;
+      if (reading.sinceYield >= YIELD_EVERY) {
+        reading.sinceYield = 0;
         await nextTurn();
       }
     }
     if (!data.length) throw new ZipError('its compressed data is empty');
   }
-  if (overflow) throw new ZipError(`it holds more than the ${entry.size} bytes its header claims (tampered or corrupt)`);
+  if (overflow) {
+    reading.liar = entry.name;
+    throw new ZipError(`it holds more than the ${entry.size} bytes its header claims (tampered or corrupt)`);
+  }
+  if (reading.left < 0) throw new ZipError('the zip unpacks to more than its limit');
   if (produced !== entry.size) throw new ZipError(`it holds ${produced} bytes, not the ${entry.size} its header claims (tampered or corrupt)`);
   if ((crc32(out) >>> 0) !== entry.crc) throw new ZipError('its CRC-32 does not match (tampered or corrupt)');
   return out;
