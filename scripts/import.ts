@@ -15,6 +15,7 @@ function printReport(report: ImportReport) {
   for (const r of report.results) {
     if (r.status === 'failed') console.error(`✗ ${r.file}: ${r.reason}`);
     else if (r.status === 'conflict') console.error(`! ${r.file}: conflict: ${r.reason}`);
+    else if (r.status === 'skipped') console.log(`- ${r.file}: skipped: ${r.reason}`);
     else if (r.status !== 'unchanged') console.log(`✓ ${r.file}: ${r.status} /posts/${r.slug}`);
   }
   const { imported, updated, unchanged, conflict, failed } = report.counts;

@@ -1,19 +1,38 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useState, type FormEvent } from 'react';
 import { importAction, type ImportState } from '@/app/(admin)/admin/import/actions';
+import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_UPLOAD_BYTES, MAX_ZIP_ENTRIES, megabytes } from '@/lib/content/upload-limits';
 
-const LABELS: Record<string, string> = { imported: '新导入', updated: '已更新', unchanged: '未改动', conflict: '冲突', failed: '失败' };
+const LABELS: Record<string, string> = { imported: '新导入', updated: '已更新', unchanged: '未改动', conflict: '冲突', failed: '失败', skipped: '跳过' };
+
+/** The server would refuse these whole (the request body limit): say so before sending them. */
+function tooLarge(files: File[]): string | null {
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (total > MAX_UPLOAD_BYTES) return `所选文件共 ${megabytes(total)}，一次最多上传 ${megabytes(MAX_UPLOAD_BYTES)}，请分批导入。`;
+  const big = files.find((f) => !/\.zip$/i.test(f.name) && f.size > MAX_FILE_BYTES);
+  return big ? `${big.name} 有 ${megabytes(big.size)}，单个文章文件最多 ${megabytes(MAX_FILE_BYTES)}。` : null;
+}
 
 export function ImportForm() {
   const [state, action, pending] = useActionState<ImportState, FormData>(importAction, {});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const check = (event: FormEvent<HTMLFormElement>) => {
+    const input = event.currentTarget.elements.namedItem('files') as HTMLInputElement | null;
+    const reason = tooLarge([...(input?.files ?? [])]);
+    setRefusal(reason);
+    if (reason) event.preventDefault();
+  };
   return (
     <>
-      <form action={action} className="form" aria-label="导入文章">
+      <form action={action} onSubmit={check} className="form" aria-label="导入文章">
         <div className="field">
           <label htmlFor="files">文章文件（.md、.markdown、.mdx、.html、.txt，或它们的 .zip）</label>
-          <input id="files" name="files" type="file" multiple accept=".md,.markdown,.mdx,.html,.htm,.txt,.zip" />
+          <input id="files" name="files" type="file" multiple accept=".md,.markdown,.mdx,.html,.htm,.txt,.zip" aria-describedby="files-limits" />
+          <p id="files-limits" className="field-hint">
+            每个文章文件不超过 {megabytes(MAX_FILE_BYTES)}；zip 解压后共不超过 {megabytes(MAX_UNZIPPED_BYTES)}、最多 {MAX_ZIP_ENTRIES} 个文章文件；一次上传共不超过 {megabytes(MAX_UPLOAD_BYTES)}。
+          </p>
         </div>
         <label>
           <input type="checkbox" name="force" /> 覆盖在后台修改过的文章（--force）
@@ -24,13 +43,13 @@ export function ImportForm() {
           </button>
         </p>
         <p role="alert" className="field-error">
-          {state.error}
+          {refusal ?? state.error}
         </p>
       </form>
       {state.report ? (
         <section aria-labelledby="report-title">
           <h2 id="report-title">
-            导入结果：新导入 {state.report.counts.imported}，更新 {state.report.counts.updated}，未改动 {state.report.counts.unchanged}，冲突 {state.report.counts.conflict}，失败 {state.report.counts.failed}
+            导入结果：新导入 {state.report.counts.imported}，更新 {state.report.counts.updated}，未改动 {state.report.counts.unchanged}，冲突 {state.report.counts.conflict}，失败 {state.report.counts.failed}，跳过 {state.report.counts.skipped}
           </h2>
           <table className="admin-table">
             <thead>
@@ -41,8 +60,8 @@ export function ImportForm() {
               </tr>
             </thead>
             <tbody>
-              {state.report.results.map((r) => (
-                <tr key={r.file}>
+              {state.report.results.map((r, index) => (
+                <tr key={index}>
                   <td>{r.file}</td>
                   <td>{LABELS[r.status] ?? r.status}</td>
                   <td>{r.reason ?? (r.postId ? <Link href={`/admin/posts/${r.postId}`}>/posts/{r.slug}</Link> : null)}</td>

@@ -1,5 +1,6 @@
 import YAML from 'yaml';
 import { assertSafeMdx } from '../../lib/render/validate-mdx';
+import { isImageUrl } from '../../lib/validations/post';
 import { MDX_FOOTNOTE_HOLE, vectors } from './vectors';
 
 /** The corpus's own tag and category: old dates keep its posts off the first pages other specs read. */
@@ -85,6 +86,14 @@ function corpusPost(
 const bodyOf = (items: Vector[], separator: string) =>
   [WORD, ...items.map((v) => v.text)].join(separator);
 
+/** A vector inside an image URL, percent-encoded only where a raw one would be refused (control characters, `\`). */
+function imageUrl(url: string): string {
+  if (isImageUrl(url)) return url;
+  const encoded = url.replace(/[\u0000-\u001f\u007f\\]/g, encodeURIComponent);
+  if (!isImageUrl(encoded)) throw new Error(`not an image URL even encoded: ${url}`);
+  return encoded;
+}
+
 /** Every front-matter field that reaches a page, the feed or the admin carries vectors. */
 function frontMatterPost(items: Vector[], index: number): CorpusPost {
   const texts = items.map((v) => v.text);
@@ -95,14 +104,15 @@ function frontMatterPost(items: Vector[], index: number): CorpusPost {
     keywords: fitting(texts, 2000, ','),
     tags: [TAG, short[0]],
     categories: [TAG, short[1]],
-    // An image's src never runs javascript:, but the path is stored as given: try it.
+    // Image fields take https: or a path on this site (other schemes are refused, below):
+    // the vectors ride inside such URLs.
     image: {
-      path: index % 2 ? texts[0] : `javascript:${texts[0]}`,
+      path: index % 2 ? imageUrl(`https://example.com/${texts[0]}`) : imageUrl(`/images/${texts[0]}`),
       alt: fitting(texts, 2000).join(' '),
     },
     source_url: `https://example.com/${texts[1]}`,
-    featuredImage: texts[2],
-    featuredImagePreview: texts[3],
+    featuredImage: imageUrl(`https://example.com/${texts[2]}`),
+    featuredImagePreview: imageUrl(`/images/${texts[3]}`),
     permalink: `/${texts[4]}/`,
     layout: texts[5],
     xss_extra: { note: texts[6], list: texts.slice(7) },
@@ -164,6 +174,30 @@ export const refused = [
     fields: { source_url: ' JaVaScRiPt:__xss(0)' },
     body: WORD,
     reason: /source_?url: must be an http\(s\) URL/i,
+  },
+  {
+    name: 'cover-javascript.md',
+    fields: { image: { path: 'javascript:__xss(0)' } },
+    body: WORD,
+    reason: /image\.path: must be an https: URL or a path on this site/,
+  },
+  {
+    name: 'cover-tab.md',
+    fields: { image: 'java\tscript:__xss(0)' },
+    body: WORD,
+    reason: /image\.path: must be an https: URL or a path on this site/,
+  },
+  {
+    name: 'featured-data.md',
+    fields: { featuredImage: "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='__xss(0)'/>" },
+    body: WORD,
+    reason: /featuredImage: must be an https: URL or a path on this site/,
+  },
+  {
+    name: 'featured-preview-host.md',
+    fields: { featuredImagePreview: '//evil.example/x.png' },
+    body: WORD,
+    reason: /featuredImagePreview: must be an https: URL or a path on this site/,
   },
   {
     name: 'arturl.md',

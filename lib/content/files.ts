@@ -1,15 +1,16 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { extensionOf, IMPORTABLE_EXTENSIONS } from './parse';
+import { MAX_FILE_BYTES } from './upload-limits';
 
 export interface SourceFile {
   /** The path as the user named it, for messages. */
   name: string;
   /** Reads the bytes; rejects with a message when the file cannot be imported. */
   read: () => Promise<Uint8Array>;
+  /** Set when the file is not a post and is left alone: why, for the report. */
+  skip?: string;
 }
-
-const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 function isPostFile(name: string): boolean {
   return !name.startsWith('.') && !/^readme\.md$/i.test(name) && IMPORTABLE_EXTENSIONS.includes(extensionOf(name));

@@ -95,6 +95,10 @@ describe('refusals', () => {
     ['a broken arturl_encode', '---\ntitle: x\ndate: 2024-01-01\narturl_encode: "zz:zz"\n---\n', /arturl_encode/],
     ['an unquoted huge artid', '---\ntitle: x\ndate: 2024-01-01\nartid: 123456789012345678901\n---\n', /artid/],
     ['an unknown status', '---\ntitle: x\ndate: 2024-01-01\nstatus: live\n---\n', /status/],
+    ['a javascript: cover image', '---\ntitle: x\ndate: 2024-01-01\nimage: {path: "javascript:alert(1)"}\n---\n', /^image\.path: must be an https: URL or a path on this site/],
+    ['an http: cover image', '---\ntitle: x\ndate: 2024-01-01\nimage: http://example.com/a.png\n---\n', /^image\.path: must be an https: URL/],
+    ['a data: featuredImage', '---\ntitle: x\ndate: 2024-01-01\nfeaturedImage: "data:image/svg+xml,<svg onload=alert(1)>"\n---\n', /^featuredImage: must be an https: URL/],
+    ['a protocol-relative featuredImagePreview', '---\ntitle: x\ndate: 2024-01-01\nfeaturedImagePreview: //evil.example/a.png\n---\n', /^featuredImagePreview: must be/],
   ])('refuses %s', (_, text, reason) => {
     expect(() => fromText('post.md', text)).toThrow(reason);
   });

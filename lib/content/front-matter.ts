@@ -56,8 +56,16 @@ export interface PostSource {
 
 const FILE_NAME = /^(?:(\d{4}-\d{2}-\d{2})-)?(.+?)(?:\.[^.]+)?$/;
 
+/** Snapshot fields under the front-matter names the file used. */
+const FRONT_MATTER_NAMES: Record<string, string> = { coverImage: 'image.path', coverAlt: 'image.alt', sourceId: 'artid', sourceUrl: 'source_url' };
+
 function formatIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'front matter'}: ${issue.message}`).join('; ');
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.join('.');
+      return `${FRONT_MATTER_NAMES[path] ?? (path || 'front matter')}: ${issue.message}`;
+    })
+    .join('; ');
 }
 
 function resolveDate(value: string | Date | null | undefined, fileDate: string | undefined): OffsetDate {

@@ -135,6 +135,28 @@ describe('changes and conflicts', () => {
   });
 });
 
+describe('imports from the admin', () => {
+  it('attribute their revisions to the editor who uploaded, and still count as imports', async () => {
+    const editor = await db.user.upsert({
+      where: { email: 'uploader@example.com' },
+      update: {},
+      create: { email: 'uploader@example.com', passwordHash: 'x', role: 'editor' },
+    });
+    const dir = await tempCopyOfContent();
+    const file = path.join(dir, '2024-10-28-aigc-application-cases.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^layout: post$/m, 'layout: post\nslug: aigc-uploaded'));
+    const uploaded = await importSources(await collectSourceFiles([file]), { authorId: editor.id });
+    expect(uploaded.counts.imported + uploaded.counts.updated).toBe(1);
+    const post = await db.post.findUniqueOrThrow({ where: { slug: 'aigc-uploaded' }, include: { revisions: { orderBy: { number: 'desc' } } } });
+    expect(post.revisions[0]).toMatchObject({ authorId: editor.id, message: expect.stringMatching(/^Imported from /) });
+
+    // The uploader's import is an import, not an edit: the same file is unchanged, a changed one updates.
+    expect((await importPaths([file])).counts).toMatchObject({ unchanged: 1, conflict: 0 });
+    await writeFile(file, (await readFile(file, 'utf8')).replace('## ', '## 再改：'));
+    expect((await importPaths([file])).counts).toMatchObject({ updated: 1, conflict: 0 });
+  });
+});
+
 describe('broken files', () => {
   it('imports the good files, names each broken one with its reason, and keeps what was saved', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'mixed-'));

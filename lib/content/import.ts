@@ -15,7 +15,7 @@ import { snapshotFromFrontMatter } from './front-matter';
 import { decodeText, parsePostFile } from './parse';
 import { termKey } from './terms';
 
-export const IMPORT_STATUSES = ['imported', 'updated', 'unchanged', 'conflict', 'failed'] as const;
+export const IMPORT_STATUSES = ['imported', 'updated', 'unchanged', 'conflict', 'failed', 'skipped'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export interface ImportResult {
@@ -23,7 +23,7 @@ export interface ImportResult {
   status: ImportStatus;
   postId?: number;
   slug?: string;
-  /** Why a file failed or conflicted. */
+  /** Why a file failed, conflicted or was skipped. */
   reason?: string;
   /** Public pages the write touched, for revalidation. */
   affected?: Affected;
@@ -37,6 +37,8 @@ export interface ImportReport {
 export interface ImportOptions {
   /** Replace posts that editors changed since their last import. */
   force?: boolean;
+  /** The editor who ran the import (the admin's upload); null for the CLI. */
+  authorId?: number | null;
   onProgress?: (done: number, total: number) => void;
   /** Compiles bodies; a CLI passes a worker pool's (lib/render/pool.ts). */
   render?: (format: PostSnapshot['format'], body: string, title: string) => Promise<RenderedBody>;
@@ -118,21 +120,21 @@ async function decide(item: Prepared, force: boolean, find: Finder = databaseFin
   if (!existing) return { action: 'create', snapshot, existing: null };
   const same = { file: item.file, postId: existing.id, slug: snapshot.slug };
   const hash = contentHash(snapshot);
-  const latest = await db.revision.findFirst({
-    where: { postId: existing.id },
-    orderBy: { number: 'desc' },
-    select: { number: true, authorId: true, contentHash: true, author: { select: { email: true } } },
-  });
+  // An import is the revision that kept the file it read (source_text); who ran it is its author.
+  const [latest] = await db.$queryRaw<{ number: number; authorId: number | null; contentHash: string; imported: boolean; email: string | null }[]>`
+    SELECT r.number, r.author_id AS "authorId", r.content_hash AS "contentHash", r.source_text IS NOT NULL AS imported, u.email
+    FROM revisions r LEFT JOIN users u ON u.id = r.author_id
+    WHERE r.post_id = ${existing.id} ORDER BY r.number DESC LIMIT 1`;
   if (latest?.contentHash === hash) return { action: 'skip', result: { ...same, status: 'unchanged' } };
   // When the newest revision is itself an import, it is the last import, already compared.
   const lastImport =
-    latest?.authorId == null
+    !latest || latest.imported
       ? null
-      : await db.revision.findFirst({ where: { postId: existing.id, authorId: null }, orderBy: { number: 'desc' }, select: { contentHash: true } });
+      : await db.revision.findFirst({ where: { postId: existing.id, sourceText: { not: null } }, orderBy: { number: 'desc' }, select: { contentHash: true } });
   // The file has not changed since it was last imported: editors' later work stands.
   if (lastImport?.contentHash === hash) return { action: 'skip', result: { ...same, status: 'unchanged' } };
-  if (latest?.authorId != null && !force) {
-    const who = latest.author?.email ?? `user #${latest.authorId}`;
+  if (latest && !latest.imported && !force) {
+    const who = latest.email ?? (latest.authorId ? `user #${latest.authorId}` : 'a deleted user');
     const reason = `post #${existing.id} was edited in the admin since its last import (revision ${latest.number} by ${who}); use --force to replace it with this file`;
     return { action: 'skip', result: { ...same, status: 'conflict', reason } };
   }
@@ -148,13 +150,16 @@ async function withCanonicalTerms(item: Prepared): Promise<Prepared> {
   return { ...item, snapshot };
 }
 
-async function importOne(item: Prepared, force: boolean): Promise<ImportResult> {
+/** An import's revision keeps the file it read; that is what marks it an import. */
+const importMeta = (item: Prepared, authorId: number | null) => ({ authorId, message: `Imported from ${item.file}`, sourceText: item.sourceText });
+
+async function importOne(item: Prepared, force: boolean, authorId: number | null): Promise<ImportResult> {
   const decision = await decide(await withCanonicalTerms(item), force);
   if (decision.action === 'skip') return decision.result;
   const { snapshot, existing } = decision;
   // Compile outside the transaction; only changed posts pay for it.
   const rendered = await renderBody(snapshot.format, snapshot.body, snapshot.title);
-  const meta = { authorId: null, message: `Imported from ${item.file}`, sourceText: item.sourceText };
+  const meta = importMeta(item, authorId);
   const saved = await db.$transaction(
     (tx) => (existing ? updatePost(tx, existing.id, existing.version, snapshot, rendered, meta) : createPost(tx, snapshot, rendered, meta)),
     { timeout: 60_000, maxWait: 30_000 },
@@ -169,10 +174,10 @@ function isRetryable(error: unknown): boolean {
   );
 }
 
-async function importWithRetry(item: Prepared, force: boolean): Promise<ImportResult> {
+async function importWithRetry(item: Prepared, force: boolean, authorId: number | null): Promise<ImportResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await importOne(item, force);
+      return await importOne(item, force, authorId);
     } catch (error) {
       // Another writer created or saved the same post between our read and our write: look again.
       if (attempt < 3 && isRetryable(error)) continue;
@@ -210,7 +215,7 @@ async function importedSourceHashes(): Promise<Map<string, ImportedPost>> {
   const rows = await db.$queryRaw<(ImportedPost & { hash: string })[]>`
     SELECT p.id, p.slug, p.source_id AS "sourceId", encode(sha256(convert_to(r.source_text, 'UTF8')), 'hex') AS hash
     FROM posts p JOIN revisions r ON r.post_id = p.id AND r.number = p.version
-    WHERE r.author_id IS NULL AND r.source_text IS NOT NULL`;
+    WHERE r.source_text IS NOT NULL`;
   const byHash = new Map<string, ImportedPost>();
   // Two posts from one text (possible only through edits of the slug) are left to the full check.
   const seen = new Set<string>();
@@ -256,7 +261,7 @@ interface Ready {
  * each behind a savepoint: a post that fails is rolled back alone and returned, to
  * be imported again on its own, with a fresh look at the database.
  */
-async function writeChunk(ready: Ready[], results: ImportResult[]): Promise<Ready[]> {
+async function writeChunk(ready: Ready[], results: ImportResult[], authorId: number | null): Promise<Ready[]> {
   if (!ready.length) return [];
   const again: Ready[] = [];
   const written: [number, ImportResult][] = [];
@@ -265,7 +270,7 @@ async function writeChunk(ready: Ready[], results: ImportResult[]): Promise<Read
       async (tx) => {
         for (const entry of ready) {
           const { item, snapshot, existing, rendered } = entry;
-          const meta = { authorId: null, message: `Imported from ${item.file}`, sourceText: item.sourceText };
+          const meta = importMeta(item, authorId);
           await tx.$executeRawUnsafe('SAVEPOINT import_post');
           try {
             const saved = existing
@@ -301,6 +306,7 @@ const PREFETCH_MIN_FILES = 50;
  */
 export async function importSources(sources: SourceFile[], options: ImportOptions = {}): Promise<ImportReport> {
   const force = options.force ?? false;
+  const authorId = options.authorId ?? null;
   const results: ImportResult[] = [];
   const claimed = new Map<string, string>();
   const claim = (file: string, slug: string, sourceId: string | null) => {
@@ -321,6 +327,10 @@ export async function importSources(sources: SourceFile[], options: ImportOption
       const parsed: { index: number; item: Prepared }[] = [];
       for (const [offset, source] of chunk.entries()) {
         const index = start + offset;
+        if (source.skip !== undefined) {
+          results[index] = { file: source.name, status: 'skipped', reason: source.skip };
+          continue;
+        }
         try {
           const bytes = await source.read();
           let text: string | null = null;
@@ -371,9 +381,9 @@ export async function importSources(sources: SourceFile[], options: ImportOption
       await writing;
       const ready = rendered.filter((r): r is Ready => r !== null);
       writing = (async () => {
-        for (const { index, item } of await writeChunk(ready, results)) {
+        for (const { index, item } of await writeChunk(ready, results, authorId)) {
           try {
-            results[index] = await importWithRetry(item, force);
+            results[index] = await importWithRetry(item, force, authorId);
           } catch (error) {
             results[index] = failure(item.file, error);
           }

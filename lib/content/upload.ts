@@ -1,50 +1,77 @@
-import { unzipSync } from 'fflate';
 import type { SourceFile } from './files';
 import { extensionOf, IMPORTABLE_EXTENSIONS } from './parse';
+import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, megabytes } from './upload-limits';
+import { listEntries, readEntry, startReading, ZipError, type ZipEntry } from './zip';
 
-const MAX_FILE_BYTES = 25 * 1024 * 1024;
-const MAX_TOTAL_BYTES = 200 * 1024 * 1024;
-const MAX_ENTRIES = 20_000;
+const ARCHIVES = ['zip', '7z', 'rar', 'tar', 'gz', 'tgz', 'bz2', 'xz'];
 
-const rejected = (name: string, reason: string): SourceFile => ({ name, read: () => Promise.reject(new Error(reason)) });
+const failing = (name: string, reason: string): SourceFile => ({ name, read: () => Promise.reject(new Error(reason)) });
+const skipped = (name: string, reason: string): SourceFile => ({ name, skip: reason, read: () => Promise.reject(new Error(reason)) });
 
 /** Only the base name: entry paths are for messages, never for the file system. */
 const baseName = (name: string) => name.split(/[\\/]/).filter(Boolean).pop() ?? name;
 
+/** Directories and macOS resource forks are not files anyone chose: left out without a line. */
+const isNoise = (entry: ZipEntry) => entry.directory || /(^|\/)__MACOSX\//.test(entry.name);
+
+/** Why an entry will not be imported, or null for a post file. */
+function skipReason(entry: ZipEntry): { failed: boolean; reason: string } | null {
+  const extension = extensionOf(entry.name);
+  if (ARCHIVES.includes(extension)) return { failed: true, reason: 'an archive inside the zip is not opened: upload it on its own' };
+  if (baseName(entry.name).startsWith('.')) return { failed: false, reason: 'hidden file, not imported' };
+  if (!IMPORTABLE_EXTENSIONS.includes(extension)) return { failed: false, reason: `not a post file (.${extension || 'no extension'}), not imported` };
+  return null;
+}
+
+function sourcesFromZip(zipName: string, zip: Uint8Array): SourceFile[] {
+  let entries: ZipEntry[];
+  try {
+    entries = listEntries(zip).filter((entry) => !isNoise(entry));
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error;
+    return [failing(zipName, `zip cannot be read: ${error.message}`)];
+  }
+  const posts = entries.filter((entry) => !skipReason(entry));
+  // Refused on the headers' word, before inflating anything; readEntry holds each entry to its header.
+  const declared = posts.reduce((sum, entry) => sum + entry.size, 0);
+  if (posts.length > MAX_ZIP_ENTRIES) return [failing(zipName, `zip refused: more than ${MAX_ZIP_ENTRIES} post files`)];
+  if (declared > MAX_UNZIPPED_BYTES) return [failing(zipName, `zip refused: it unpacks to ${megabytes(declared)}, more than ${megabytes(MAX_UNZIPPED_BYTES)}`)];
+
+  // Counted while inflating: entries whose headers understate their size spend it too.
+  const reading = startReading(MAX_UNZIPPED_BYTES);
+  const read = async (entry: ZipEntry) => {
+    if (entry.size > MAX_FILE_BYTES) throw new Error(`it unpacks to ${megabytes(entry.size)}; the limit is ${megabytes(MAX_FILE_BYTES)}`);
+    try {
+      return await readEntry(zip, entry, reading);
+    } catch (error) {
+      throw error instanceof ZipError ? new Error(`zip entry ${entry.name}: ${error.message}`) : error;
+    }
+  };
+  return entries
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((entry) => {
+      const name = `${zipName}/${baseName(entry.name)}`;
+      const skip = skipReason(entry);
+      if (skip) return skip.failed ? failing(name, skip.reason) : skipped(name, skip.reason);
+      return { name, read: () => read(entry) };
+    });
+}
+
 /**
- * Uploaded files as importer sources; a .zip is opened in memory with limits on
- * entry count and uncompressed size, so a zip bomb is refused, not expanded.
+ * Uploaded files as importer sources. A .zip is listed from its central directory
+ * and each post file in it inflated only when the importer reads it, against its
+ * CRC and size (see readEntry) and the zip's 200 MB budget. A zip that cannot be
+ * read, or an archive inside one, is one failed line; the other files import.
  */
 export async function sourcesFromUpload(files: File[]): Promise<SourceFile[]> {
   const sources: SourceFile[] = [];
   for (const file of files) {
     if (extensionOf(file.name) !== 'zip') {
-      if (file.size > MAX_FILE_BYTES) sources.push(rejected(file.name, 'file is larger than 25 MB'));
+      if (file.size > MAX_FILE_BYTES) sources.push(failing(file.name, `file is ${megabytes(file.size)}; the limit is ${megabytes(MAX_FILE_BYTES)}`));
       else sources.push({ name: baseName(file.name), read: async () => new Uint8Array(await file.arrayBuffer()) });
       continue;
     }
-    let total = 0;
-    let count = 0;
-    let refusal: string | null = null;
-    const entries = unzipSync(new Uint8Array(await file.arrayBuffer()), {
-      filter: (entry) => {
-        const skip = entry.name.endsWith('/') || baseName(entry.name).startsWith('.') || /(^|\/)__MACOSX\//.test(entry.name);
-        if (skip || !IMPORTABLE_EXTENSIONS.includes(extensionOf(entry.name))) return false;
-        count++;
-        total += entry.originalSize;
-        if (count > MAX_ENTRIES) refusal = `more than ${MAX_ENTRIES} files`;
-        else if (entry.originalSize > MAX_FILE_BYTES) refusal = `${entry.name} unpacks to more than 25 MB`;
-        else if (total > MAX_TOTAL_BYTES) refusal = 'unpacks to more than 200 MB';
-        return !refusal;
-      },
-    });
-    if (refusal) {
-      sources.push(rejected(file.name, `zip refused: ${refusal}`));
-      continue;
-    }
-    for (const [name, bytes] of Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) {
-      sources.push({ name: `${file.name}/${baseName(name)}`, read: async () => bytes });
-    }
+    sources.push(...sourcesFromZip(file.name, new Uint8Array(await file.arrayBuffer())));
   }
   return sources;
 }

@@ -11,10 +11,10 @@ import { ensureTermRows } from './terms';
 type Tx = Prisma.TransactionClient;
 
 export interface RevisionMeta {
-  /** Null for imports. */
+  /** Who saved; null for a CLI import. */
   authorId: number | null;
   message?: string | null;
-  /** The raw file an import read. */
+  /** The raw file an import read: set for imports only, which is how they are told apart. */
   sourceText?: string | null;
 }
 

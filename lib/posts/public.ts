@@ -2,6 +2,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import type { TocEntry } from '@/lib/render/enhance';
+import { isImageUrl } from '@/lib/validations/post';
 import { isBuildPhase, NEWEST_FIRST, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from './visibility';
 import { summarySelect, toSummary, windowOfPosts, type Cursor, type PostSummary, type PostView, type PostWindow } from './views';
 
@@ -32,7 +33,8 @@ export async function getPublishedPost(slug: string): Promise<PostView | null> {
     html: row.html,
     toc: row.toc as unknown as TocEntry[],
     categories: row.categories.map((c) => c.category),
-    coverImage: row.coverImage,
+    // Posts saved before image URLs were checked may hold another scheme: never shown.
+    coverImage: row.coverImage && isImageUrl(row.coverImage) ? row.coverImage : null,
     coverAlt: row.coverAlt,
     sourceUrl: row.sourceUrl,
     updatedAt: row.updatedAt,

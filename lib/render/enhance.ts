@@ -28,6 +28,7 @@ export function enhance(tree: Root, title: string): TocEntry[] {
     if (node.tagName === 'h1') hasH1 = true;
   });
 
+  const taken = unclobberIds(tree);
   const slugger = new GithubSlugger();
   const toc: TocEntry[] = [];
   visit(tree, 'element', (node) => {
@@ -36,9 +37,14 @@ export function enhance(tree: Root, title: string): TocEntry[] {
       const depth = Math.min(6, Number(match[1]) + (hasH1 ? 1 : 0));
       node.tagName = `h${depth}`;
       const text = toString(node).trim();
-      const id = slugger.slug(text) || slugger.slug('section');
+      let id: string;
+      do id = `${ID_PREFIX}${slugger.slug(text) || slugger.slug('section')}`;
+      while (taken.has(id));
+      taken.add(id);
       node.properties = { ...node.properties, id };
-      if (depth <= 3 && text) toc.push({ depth, id, text });
+      // The footnotes' heading is for screen readers only, not a section of the article.
+      const hidden = ([] as unknown[]).concat(node.properties.className ?? []).includes('sr-only');
+      if (depth <= 3 && text && !hidden) toc.push({ depth, id, text });
       return SKIP;
     }
     // Wide code and tables scroll sideways: keyboard users must be able to reach them.
@@ -56,5 +62,50 @@ export function enhance(tree: Root, title: string): TocEntry[] {
       node.properties = { ...node.properties, rel: ['noopener', 'noreferrer'] };
     }
   });
+  pointLinksAtPrefixedIds(tree, taken);
   return toc;
+}
+
+/**
+ * Every id and name in a body carries this prefix (the sanitiser's clobber
+ * prefix), so none can shadow the page's own (`__next_f`) or a global (`constructor`).
+ */
+export const ID_PREFIX = 'user-content-';
+
+const decode = (fragment: string) => {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+};
+
+/**
+ * The sanitiser prefixes ids that remark-rehype had already prefixed (footnotes come
+ * out `user-content-user-content-fn-1`): one prefix is kept. Returns every id and name.
+ */
+function unclobberIds(tree: Root): Set<string> {
+  const taken = new Set<string>();
+  visit(tree, 'element', (node) => {
+    // A heading's id is replaced by its slug below.
+    if (HEADING.test(node.tagName)) delete node.properties.id;
+    for (const key of ['id', 'name'] as const) {
+      let value = node.properties[key];
+      if (typeof value !== 'string' || !value.startsWith(ID_PREFIX)) continue;
+      while (value.startsWith(ID_PREFIX + ID_PREFIX)) value = value.slice(ID_PREFIX.length);
+      node.properties[key] = value;
+      taken.add(decode(value));
+    }
+  });
+  return taken;
+}
+
+/** In-page links name the unprefixed id (`#intro`, `#fn-1`): aim them at the prefixed one that exists. */
+function pointLinksAtPrefixedIds(tree: Root, taken: Set<string>) {
+  visit(tree, 'element', (node) => {
+    const href = node.properties.href;
+    if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+    const target = decode(href.slice(1));
+    if (!taken.has(target) && taken.has(ID_PREFIX + target)) node.properties.href = `#${ID_PREFIX}${href.slice(1)}`;
+  });
 }

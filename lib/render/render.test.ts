@@ -31,17 +31,17 @@ describe('renderBody', () => {
   it('gives headings ids that work for Chinese, and a table of contents', async () => {
     const { html, toc } = await renderBody('markdown', '## 一、**RAG 的整体流程**\n\n### 3.1 文档切分\n\n## 一、**RAG 的整体流程**');
     expect(toc).toEqual([
-      { depth: 2, id: '一rag-的整体流程', text: '一、RAG 的整体流程' },
-      { depth: 3, id: '31-文档切分', text: '3.1 文档切分' },
-      { depth: 2, id: '一rag-的整体流程-1', text: '一、RAG 的整体流程' },
+      { depth: 2, id: 'user-content-一rag-的整体流程', text: '一、RAG 的整体流程' },
+      { depth: 3, id: 'user-content-31-文档切分', text: '3.1 文档切分' },
+      { depth: 2, id: 'user-content-一rag-的整体流程-1', text: '一、RAG 的整体流程' },
     ]);
-    expect(html).toContain('<h2 id="一rag-的整体流程">');
+    expect(html).toContain('<h2 id="user-content-一rag-的整体流程">');
   });
 
   it('drops a first heading that repeats the title and keeps one h1 per page', async () => {
     const { html } = await renderBody('markdown', '# RAG 检索增强生成\n\n正文\n\n# 第二部分', 'RAG 检索增强生成从入门到落地');
     expect(html).not.toContain('RAG 检索增强生成</h');
-    expect(html).toContain('<h2 id="第二部分">第二部分</h2>');
+    expect(html).toContain('<h2 id="user-content-第二部分">第二部分</h2>');
     expect(html).not.toContain('<h1');
   });
 
@@ -88,9 +88,55 @@ describe('renderBody', () => {
 
   it('sanitises platform HTML and records which renderer made it', async () => {
     const rendered = await renderBody('html', '<h2><a id="1_15"></a>1. 前向过程</h2><p>正文</p>');
-    expect(rendered.html).toBe('<h2 id="1-前向过程"><a id="user-content-1_15"></a>1. 前向过程</h2><p>正文</p>');
+    expect(rendered.html).toBe('<h2 id="user-content-1-前向过程"><a id="user-content-1_15"></a>1. 前向过程</h2><p>正文</p>');
     expect(rendered.renderHash.startsWith(RENDER_HASH_PREFIX)).toBe(true);
     expect(rendered.text).toBe('1. 前向过程正文');
+  });
+});
+
+/** Every in-page link of a rendered body, with whether an element of the page has that id (or name). */
+function inPageLinks(html: string): { href: string; lands: boolean }[] {
+  const tree = unified().use(rehypeParse, { fragment: true }).parse(html);
+  const targets = new Set<string>();
+  const hrefs: string[] = [];
+  visit(tree, 'element', (node: Element) => {
+    for (const key of ['id', 'name']) if (typeof node.properties[key] === 'string') targets.add(node.properties[key]);
+    if (node.tagName === 'a' && typeof node.properties.href === 'string' && node.properties.href.startsWith('#')) hrefs.push(node.properties.href);
+  });
+  return hrefs.map((href) => ({ href, lands: targets.has(decodeURIComponent(href.slice(1))) }));
+}
+
+/** Every id and name a rendered body puts in the page. */
+function idsOf(html: string): string[] {
+  const ids: string[] = [];
+  visit(unified().use(rehypeParse, { fragment: true }).parse(html), 'element', (node: Element) => {
+    for (const key of ['id', 'name']) if (typeof node.properties[key] === 'string') ids.push(node.properties[key]);
+  });
+  return ids;
+}
+
+describe('ids and in-page links', () => {
+  it.each(['markdown', 'mdx'] as const)('footnote references and back references land (%s)', async (format) => {
+    const { html } = await renderBody(format, '## 引言\n\n正文[^1]，另见[^note]，[回到引言](#引言)。\n\n[^1]: 第一条脚注。\n[^note]: 第二条。');
+    const links = inPageLinks(html);
+    expect(links.map((l) => l.href)).toEqual(
+      expect.arrayContaining(['#user-content-fn-1', '#user-content-fnref-1', '#user-content-fn-note', '#user-content-fnref-note']),
+    );
+    expect(links.filter((l) => !l.lands)).toEqual([]);
+    expect(links).toHaveLength(5);
+  });
+
+  it('prefixes every id, so a body cannot clobber the page (__next_f, constructor)', async () => {
+    const { html, toc } = await renderBody('html', '<h2 id="x">__next_f</h2><h2>constructor</h2><p id="__next_f" name="constructor">正文</p><a href="#constructor">跳</a><a name="top"></a><a href="#top">顶</a>');
+    expect(idsOf(html).filter((id) => !id.startsWith('user-content-'))).toEqual([]);
+    expect(toc.map((e) => e.id)).toEqual(['user-content-__next_f-1', 'user-content-constructor-1']);
+    expect(inPageLinks(html).filter((l) => !l.lands)).toEqual([]);
+  });
+
+  it('links the table of contents to the headings, and keeps the footnotes heading out of it', async () => {
+    const { html, toc } = await renderBody('markdown', '## 一、背景\n\n正文[^1]\n\n## 二、方法\n\n[^1]: 注。');
+    expect(toc.map((e) => e.text)).toEqual(['一、背景', '二、方法']);
+    for (const entry of toc) expect(idsOf(html)).toContain(entry.id);
   });
 });
 

@@ -3,8 +3,9 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { MODELLED_FIELDS } from '@/lib/content/modelled-fields';
 import { parseOffsetDate } from '@/lib/content/dates';
+import { MAX_BODY_CHARS } from '@/lib/content/upload-limits';
 import { distinctTerms, slugify } from '@/lib/content/terms';
-import { postSnapshotSchema, type PostSnapshot } from './post';
+import { isImageUrl, postSnapshotSchema, type PostSnapshot } from './post';
 
 const text = (max: number) => z.string().trim().max(max, `最多 ${max} 个字符`);
 const optionalUrl = z
@@ -12,6 +13,11 @@ const optionalUrl = z
   .trim()
   .max(2000)
   .refine((v) => !v || (URL.canParse(v) && /^https?:/i.test(v)), '需要 http(s) 网址');
+const optionalImageUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => !v || isImageUrl(v), '需要 https: 网址，或本站路径（如 /images/a.png）');
 const list = z
   .string()
   .max(5000)
@@ -31,14 +37,14 @@ export const postFormSchema = z
     keywords: text(2000),
     tags: list,
     categories: list,
-    coverImage: optionalUrl,
+    coverImage: optionalImageUrl,
     coverAlt: text(500),
-    featuredImage: optionalUrl,
-    featuredImagePreview: optionalUrl,
+    featuredImage: optionalImageUrl,
+    featuredImagePreview: optionalImageUrl,
     sourceUrl: optionalUrl,
     status: z.enum(['draft', 'published', 'scheduled'], '请选择状态'),
     format: z.enum(['markdown', 'mdx', 'html'], '请选择正文格式'),
-    body: z.string().max(5_000_000, '正文不能超过 5 MB'),
+    body: z.string().max(MAX_BODY_CHARS, '正文不能超过 500 万字符'),
     extra: z.string().max(100_000),
     message: text(500),
   })

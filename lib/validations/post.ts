@@ -1,5 +1,6 @@
 import './jitless';
 import { z } from 'zod';
+import { MAX_BODY_CHARS } from '@/lib/content/upload-limits';
 
 export const SLUG_PATTERN = /^[\p{L}\p{N}\p{M}]+(?:[-+][\p{L}\p{N}\p{M}]+)*$/u;
 
@@ -9,6 +10,19 @@ const url = z
   .trim()
   .max(2_000)
   .refine((value) => URL.canParse(value) && /^https?:/i.test(value), 'must be an http(s) URL');
+/**
+ * An image URL the site may show: `https:`, or a path on this site. No other scheme
+ * (`javascript:`, `data:`, `http:` mixed content), no `//host` or `/\\host` (another
+ * site), no control characters (browsers drop tabs and newlines: `java\tscript:`).
+ */
+export function isImageUrl(value: string): boolean {
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return false;
+  if (/^[a-z][a-z\d+.-]*:/i.test(value)) return /^https:/i.test(value) && URL.canParse(value);
+  return !value.startsWith('//');
+}
+
+export const IMAGE_URL_MESSAGE = 'must be an https: URL or a path on this site (/images/…)';
+const imageUrl = z.string().trim().max(2_000).refine(isImageUrl, IMAGE_URL_MESSAGE);
 const termList = z.array(z.string().trim().min(1).max(100, 'a name is longer than 100 characters')).max(100, 'more than 100 names');
 
 /**
@@ -28,13 +42,13 @@ export const postSnapshotSchema = z.object({
   utcOffset: z.number().int().min(-840).max(840),
   status: z.enum(['draft', 'published', 'scheduled']),
   format: z.enum(['markdown', 'mdx', 'html']),
-  body: z.string().max(5_000_000, 'body is larger than 5 MB'),
+  body: z.string().max(MAX_BODY_CHARS, 'body is longer than 5,000,000 characters'),
   sourceId: z.string().trim().min(1).max(100).nullable(),
   sourceUrl: url.nullable(),
-  coverImage: z.string().trim().max(2_000).nullable(),
+  coverImage: imageUrl.nullable(),
   coverAlt: optionalText,
-  featuredImage: z.string().trim().max(2_000).nullable(),
-  featuredImagePreview: z.string().trim().max(2_000).nullable(),
+  featuredImage: imageUrl.nullable(),
+  featuredImagePreview: imageUrl.nullable(),
   tags: termList,
   categories: termList,
   extra: z.record(z.string(), z.unknown()),

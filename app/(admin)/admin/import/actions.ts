@@ -12,10 +12,10 @@ export interface ImportState {
 
 /** The admin's import: the same importer and report as the CLI. */
 export async function importAction(_previous: ImportState, formData: FormData): Promise<ImportState> {
-  await authorizeAction('editor');
+  const user = await authorizeAction('editor');
   const files = formData.getAll('files').filter((f): f is File => f instanceof File && f.size > 0);
   if (!files.length) return { error: '请选择要导入的文件。' };
-  const report = await importSources(await sourcesFromUpload(files), { force: formData.get('force') === 'on' });
+  const report = await importSources(await sourcesFromUpload(files), { force: formData.get('force') === 'on', authorId: user.id });
   const affected = report.results.flatMap((r) => (r.affected ? [r.affected] : []));
   await revalidatePublic(affected.length ? tagsFor(affected) : []);
   return { report: { counts: report.counts, results: report.results.map(({ affected: _a, ...r }) => r) } };
