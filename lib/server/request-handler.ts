@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type next from 'next';
 import { revalidationGeneration } from '@/lib/cache/generation';
 import { contentSecurityPolicy } from '@/lib/security/csp';
+import { refuseLargeBody } from './body-limit';
 import { createPublicResponder, isPublicDocument, isPublicUrl, refuseMethod } from './public-responses';
 import { createResponseCache } from './response-cache';
 
@@ -21,6 +22,7 @@ export function createRequestHandler(app: NextApp): (req: IncomingMessage, res: 
     // Next takes the script nonce from this request header: only proxy.ts may set it.
     delete req.headers['content-security-policy'];
     delete req.headers['content-security-policy-report-only'];
+    if (refuseLargeBody(req, res)) return;
     if (isPublicUrl(req.url) && req.method !== 'GET' && req.method !== 'HEAD') return refuseMethod(req, res);
     if (isPublicDocument(req)) return servePublic(req, res, () => void handle(req, res));
     res.setHeader('content-security-policy', contentSecurityPolicy(null));
