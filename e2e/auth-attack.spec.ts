@@ -139,15 +139,6 @@ test('renewing the session does not extend its absolute lifetime', async ({ play
   await victim.dispose();
 });
 
-test('a non-ASCII bearer token on /api/revalidate gets 401 at every length, never 500', async ({ request }) => {
-  const statuses = new Set<number>();
-  for (let n = 1; n <= 64; n++) {
-    const response = await request.post('/api/revalidate', { headers: { authorization: `Bearer ${'é'.repeat(n)}` }, data: { tags: ['x'] } });
-    statuses.add(response.status());
-  }
-  expect([...statuses]).toEqual([401]);
-});
-
 test('admin responses, the export included, are never stored', async ({ playwright, baseURL }) => {
   const admin = await playwright.request.newContext({ baseURL, storageState: ADMIN_STATE });
   for (const [path, headers] of [['/admin', {}], ['/admin', { rsc: '1' }], ['/admin/users', {}], ['/admin/export', {}], ['/admin/export?id=1', {}], ['/admin/login', {}]] as const) {
