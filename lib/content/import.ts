@@ -7,7 +7,8 @@ import { createPost, updatePost } from '@/lib/posts/mutations';
 import { contentHash } from '@/lib/posts/snapshot';
 import { canonicalTermNames, type TermKind } from '@/lib/posts/terms';
 import { RenderError } from '@/lib/render/errors';
-import { renderBody, type RenderedBody } from '@/lib/render/render';
+import { renderWithBudget } from '@/lib/render/budget';
+import type { RenderedBody } from '@/lib/render/render';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { ContentError } from './errors';
 import type { SourceFile } from './files';
@@ -38,9 +39,12 @@ export interface ImportOptions {
   /** Replace posts that editors changed since their last import. */
   force?: boolean;
   onProgress?: (done: number, total: number) => void;
-  /** Compiles bodies; a CLI passes a worker pool's (lib/render/pool.ts). */
-  render?: (format: PostSnapshot['format'], body: string, title: string) => Promise<RenderedBody>;
+  /** Compiles bodies; by default on the process's shared worker pool, behind editors' work (lib/render/budget.ts). */
+  render?: Render;
 }
+
+type Render = (format: PostSnapshot['format'], body: string, title: string) => Promise<RenderedBody>;
+const renderInBackground: Render = (format, body, title) => renderWithBudget(format, body, title, { interactive: false });
 
 interface Prepared {
   file: string;
@@ -148,12 +152,12 @@ async function withCanonicalTerms(item: Prepared): Promise<Prepared> {
   return { ...item, snapshot };
 }
 
-async function importOne(item: Prepared, force: boolean): Promise<ImportResult> {
+async function importOne(item: Prepared, force: boolean, render: Render): Promise<ImportResult> {
   const decision = await decide(await withCanonicalTerms(item), force);
   if (decision.action === 'skip') return decision.result;
   const { snapshot, existing } = decision;
   // Compile outside the transaction; only changed posts pay for it.
-  const rendered = await renderBody(snapshot.format, snapshot.body, snapshot.title);
+  const rendered = await render(snapshot.format, snapshot.body, snapshot.title);
   const meta = { authorId: null, message: `Imported from ${item.file}`, sourceText: item.sourceText };
   const saved = await db.$transaction(
     (tx) => (existing ? updatePost(tx, existing.id, existing.version, snapshot, rendered, meta) : createPost(tx, snapshot, rendered, meta)),
@@ -169,10 +173,10 @@ function isRetryable(error: unknown): boolean {
   );
 }
 
-async function importWithRetry(item: Prepared, force: boolean): Promise<ImportResult> {
+async function importWithRetry(item: Prepared, force: boolean, render: Render): Promise<ImportResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await importOne(item, force);
+      return await importOne(item, force, render);
     } catch (error) {
       // Another writer created or saved the same post between our read and our write: look again.
       if (attempt < 3 && isRetryable(error)) continue;
@@ -312,7 +316,7 @@ export async function importSources(sources: SourceFile[], options: ImportOption
   const known = sources.length >= PREFETCH_MIN_FILES ? await importedSourceHashes() : new Map<string, ImportedPost>();
   const spellings = { tag: new Map<string, string>(), category: new Map<string, string>() };
   let done = 0;
-  const render = options.render ?? renderBody;
+  const render = options.render ?? renderInBackground;
   let writing = Promise.resolve();
 
   try {
@@ -373,7 +377,7 @@ export async function importSources(sources: SourceFile[], options: ImportOption
       writing = (async () => {
         for (const { index, item } of await writeChunk(ready, results)) {
           try {
-            results[index] = await importWithRetry(item, force);
+            results[index] = await importWithRetry(item, force, render);
           } catch (error) {
             results[index] = failure(item.file, error);
           }
