@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { BodyFormat } from '@/lib/generated/prisma/enums.ts';
 import type { DiffRow } from '@/lib/revisions/diff';
-import { assertRenderable } from './guards';
+import { assertSize } from './guards';
 import { createWorkerPool, type WorkerPool, type WorkerPoolOptions } from './pool';
 import type { RenderedBody } from './render';
 
@@ -38,7 +38,8 @@ export function createRenderPool({ budgetMs: budgetOf = renderBudgetMs, ...optio
   const memoryMb = options.memoryMb ?? WORKER_MEMORY_MB;
   return {
     async render(format, body, title = '', { interactive = true } = {}) {
-      assertRenderable(format, body);
+      // The other pre-checks (lib/render/guards.ts) run on the worker, before it parses.
+      assertSize(body);
       const budgetMs = budgetOf(body.length);
       return pool.run<RenderedBody>(
         { kind: 'render', format, body, title },

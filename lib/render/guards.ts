@@ -21,7 +21,6 @@ export const RENDER_LIMITS = {
 } as const;
 
 const L = RENDER_LIMITS;
-const DELIMITER_RUN = new RegExp(String.raw`(?<![\\\p{L}\p{N}])_+|(?<!\\)[*~]+|_+(?![\p{L}\p{N}])`, 'gu');
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-+*][ \t]|\d{1,9}[.)][ \t]|>)/;
@@ -36,10 +35,15 @@ const NEVER_OPEN = new Set(
  * in one paragraph, or a table with too many columns. Linear in the body's length.
  */
 export function assertRenderable(format: BodyFormat, body: string): void {
-  if (body.length > L.maxChars) throw new RenderError(`正文过长：超过 ${L.maxChars / 1_000_000} MB（${body.length.toLocaleString('en')} 个字符）`);
+  assertSize(body);
   const elements = elementCounter();
   if (format === 'html') elements(body);
   else checkMarkdown(body, elements);
+}
+
+/** The one check cheap enough for the main thread. */
+export function assertSize(body: string): void {
+  if (body.length > L.maxChars) throw new RenderError(`正文过长：超过 ${L.maxChars / 1_000_000} MB（${body.length.toLocaleString('en')} 个字符）`);
 }
 
 /** Counts elements left open, per name, across the pieces of a body it is given. */
@@ -84,8 +88,7 @@ function checkMarkdown(body: string, elements: (text: string) => void): void {
       continue;
     }
     checkNesting(line);
-    checkColumns(line);
-    elements(line.replace(/`[^`]*`/g, ''));
+    if (line.includes('<')) elements(line.replace(/`[^`]*`/g, ''));
     if (isDelimiterRow(line, lines[i - 1] ?? '')) {
       inTable = true;
       delimiters = brackets = 0;
@@ -93,16 +96,27 @@ function checkMarkdown(body: string, elements: (text: string) => void): void {
     }
     // A new block (or a table row) starts a new inline context.
     if (inTable || BLOCK_START.test(line)) delimiters = brackets = 0;
-    for (const run of line.matchAll(DELIMITER_RUN)) delimiters += run[0].length;
-    if (delimiters > L.maxDelimiters) throw new RenderError(`一个段落中的强调符号（* _ ~）过多：超过 ${L.maxDelimiters} 个`);
+    let pipes = 0;
+    let deepest = 0;
     for (let k = 0; k < line.length; k++) {
       const c = line.charCodeAt(k);
-      if (c === 92 /* \ */) k++;
-      else if (c === 91 /* [ */ && ++brackets > L.maxOpenBrackets) throw new RenderError(`方括号嵌套过深或未闭合的方括号过多：超过 ${L.maxOpenBrackets} 个`);
-      else if (c === 93 /* ] */ && brackets > 0) brackets--;
+      if (c === BACKSLASH) k++;
+      else if (c === STAR || c === TILDE || (c === UNDERSCORE && !intraword(line, k))) delimiters++;
+      else if (c === OPEN) deepest = Math.max(deepest, ++brackets);
+      else if (c === CLOSE && brackets > 0) brackets--;
+      // Any line, in a table or not (a quote or list may hold one): its cell separators.
+      else if (c === PIPE) pipes++;
     }
+    if (delimiters > L.maxDelimiters) throw new RenderError(`一个段落中的强调符号（* _ ~）过多：超过 ${L.maxDelimiters} 个`);
+    if (deepest > L.maxOpenBrackets) throw new RenderError(`方括号嵌套过深或未闭合的方括号过多：超过 ${L.maxOpenBrackets} 个`);
+    if (pipes > L.maxColumns + 1) throw new RenderError(`表格列数过多：超过 ${L.maxColumns} 列`);
   }
 }
+
+const [BACKSLASH, STAR, TILDE, UNDERSCORE, OPEN, CLOSE, PIPE] = [...'\\*~_[]|'].map((c) => c.charCodeAt(0));
+const WORD = /[\p{L}\p{N}]/u;
+/** `snake_case`: an underscore between letters opens and closes nothing. */
+const intraword = (line: string, k: number) => WORD.test(line[k - 1] ?? '') && WORD.test(line[k + 1] ?? '');
 
 /** List markers and `>` at the start of a line, plus two columns of indentation before a marker as one level. */
 function checkNesting(line: string): void {
@@ -138,13 +152,4 @@ function isDelimiterRow(line: string, header: string): boolean {
   if (!/^[-|: \t]+$/.test(line) || !line.includes('-') || !line.includes('|')) return false;
   const cells = (row: string) => row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/).length;
   return cells(line) === cells(header);
-}
-
-/** Any line, in a table or not (a quote or list may hold one): its cell separators. */
-function checkColumns(line: string): void {
-  let pipes = 0;
-  for (let k = 0; k < line.length; k++) {
-    if (line[k] === '\\') k++;
-    else if (line[k] === '|' && ++pipes > L.maxColumns + 1) throw new RenderError(`表格列数过多：超过 ${L.maxColumns} 列`);
-  }
 }

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import type { BodyFormat } from '@/lib/generated/prisma/enums.ts';
 import { diffBody } from '@/lib/revisions/diff';
 import { RenderError } from './errors';
+import { assertRenderable } from './guards';
 import { renderBody } from './render';
 
 /** What the pool asks a worker for (lib/render/pool.ts). */
@@ -15,7 +16,10 @@ export type WorkerReply =
   | { type: 'failed'; id: number; error: { render: boolean; message: string; line?: number; column?: number } };
 
 function run(job: WorkerJob): Promise<unknown> | unknown {
-  return job.kind === 'render' ? renderBody(job.format, job.body, job.title) : diffBody(job.before, job.after, { words: job.words });
+  if (job.kind === 'diff') return diffBody(job.before, job.after, { words: job.words });
+  // The linear pre-checks run here too, off the main thread: a 5 MB scan takes a moment.
+  assertRenderable(job.format, job.body);
+  return renderBody(job.format, job.body, job.title);
 }
 
 const port = parentPort!;
