@@ -101,6 +101,13 @@ function markdown(r: BenchResult, svgPrefix: string): string {
       `**p50 ${f1(e.p50)} ms, p95 ${f1(e.p95)} ms**; per block of saves p50 ${range(e.blocks.p50)}, p95 ${range(e.blocks.p95)} ms.`,
   );
 
+  const a = r.renderAttack;
+  if (a) {
+    out.push('', '### Readers during pathological previews', '');
+    out.push(`${a.seconds} s of autocannon on \`${a.url}\` (${a.connections} connections) per attack body of issue 11 while an editor previews that body back to back through \`previewAction\`. With no previews: p99 ${f1(a.baseline.p99)} ms.`, '');
+    out.push(table(['body', 'chars', 'reader p99', 'reader req/s', 'previews (p50)', 'preview says'], a.runs.map((x) => [x.body, String(x.chars), `${f1(x.reader.p99)} ms`, f1(x.reader.requestsPerSecond), `${x.previews} (${f1(x.previewP50)} ms)`, x.answer])));
+  }
+
   const w = r.weight;
   out.push('', '## 6. Weight of an article page', '');
   out.push(table(['what', 'raw', 'gzip'], [['HTML', `${f1(w.htmlBytes / KB)} KB`, `${f1(w.htmlGzipBytes / KB)} KB`], [`JavaScript (${w.scripts.length} files)`, `${f1(w.jsBytes / KB)} KB`, `${f1(w.jsGzipBytes / KB)} KB`]]));

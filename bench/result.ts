@@ -2,6 +2,7 @@ import type { EditorResult } from './editor';
 import type { ExplainedQuery } from './explain';
 import type { CorpusInfo, ImportResult } from './imports';
 import type { PageLoad, ScalePage } from './pages';
+import type { RenderAttackResult } from './render-attack';
 import type { PageName, Targets } from './targets';
 import type { Weight } from './weight';
 
@@ -19,6 +20,8 @@ export interface BenchResult {
   scale: { posts: number; clonedSeconds: number; pages: Record<PageName, ScalePage> }[];
   explain: ExplainedQuery[];
   editor: EditorResult;
+  /** Readers on `/` while an editor previews each attack body (issue 11); absent from older runs. */
+  renderAttack?: RenderAttackResult;
   weight: Weight;
   memory: { atRestBytes: number; afterLoadBytes: number; atEndBytes: number };
   admin: string;

@@ -56,11 +56,11 @@ function elementCounter(): (text: string) => void {
       const name = tag!.toLowerCase();
       if (NEVER_OPEN.has(name) || selfClosing) continue;
       const count = open.get(name) ?? 0;
-      if (close) {
-        if (count > 0) open.set(name, count - 1), depth--;
-      } else if ((open.set(name, count + 1), ++depth > L.maxElementDepth)) {
-        throw new RenderError(`HTML 元素嵌套过深：超过 ${L.maxElementDepth} 层`);
-      }
+      // A close tag only counts against an element of its own name that is open.
+      if (close && count === 0) continue;
+      open.set(name, count + (close ? -1 : 1));
+      depth += close ? -1 : 1;
+      if (depth > L.maxElementDepth) throw new RenderError(`HTML 元素嵌套过深：超过 ${L.maxElementDepth} 层`);
     }
   };
 }
