@@ -40,10 +40,11 @@ describe('assertRenderable', () => {
     expect(() => assertRenderable('html', ordinary.at(-2)!)).not.toThrow();
   });
 
-  it('scans 5 MB in well under a second', () => {
+  it('scans the largest body allowed in one linear pass', () => {
     const body = '正文 **加粗** [链接](https://example.com) `code`\n\n'.repeat(100_000).slice(0, 5_000_000);
     const started = performance.now();
     assertRenderable('markdown', body);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // About a second on a busy 2-core machine; a quadratic scan would take hours.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

@@ -58,7 +58,7 @@ interface Slot {
  * Workers start as work arrives and stay, unreferenced while idle.
  */
 export function createWorkerPool({ size, memoryMb, entry }: WorkerPoolOptions): WorkerPool {
-  // A path read at run time, not a module Next's bundler would follow: the worker is plain Node.
+  // A path read at run time: the worker is plain Node, loading the TypeScript pipeline through tsx.
   const file = entry ?? path.join(process.cwd(), 'lib', 'render', 'render-worker.mjs');
   const slots: Slot[] = [];
   const urgent: Task[] = [];
@@ -79,7 +79,9 @@ export function createWorkerPool({ size, memoryMb, entry }: WorkerPoolOptions): 
   };
 
   function spawn(): void {
-    const worker = new Worker(file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+    // Through Reflect, so Next's bundler does not take the entry for a worker to bundle (it would
+    // bundle every file of the project under it): the worker is plain Node, started by path.
+    const worker: Worker = Reflect.construct(Worker, [file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: memoryMb } }]);
     const slot: Slot = { worker, ready: false };
     let failure: (Error & { code?: string }) | undefined;
     worker.on('message', (reply: WorkerReply) => {
