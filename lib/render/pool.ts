@@ -101,7 +101,8 @@ export function createWorkerPool({ size, memoryMb, entry }: WorkerPoolOptions): 
       const task = take(slot);
       const outOfMemory = failure?.code === 'ERR_WORKER_OUT_OF_MEMORY';
       task?.reject(outOfMemory ? new BudgetError(task.options.messages.memory, 'memory') : new Error(`render worker stopped: ${failure?.message ?? 'it exited'}`));
-      if (!slot.ready && !slots.some((s) => s.ready)) {
+      if (slot.ready) spawn();
+      else if (!slots.some((s) => s.ready)) {
         // It could not even start: fail what waits rather than respawn in a loop.
         const error = new Error(`render worker could not start: ${failure?.message ?? 'it exited'}`);
         for (const waiting of [...urgent.splice(0), ...batch.splice(0)]) waiting.reject(error);
@@ -119,6 +120,8 @@ export function createWorkerPool({ size, memoryMb, entry }: WorkerPoolOptions): 
       drop(slot);
       void slot.worker.terminate();
       task.reject(new BudgetError(task.options.messages.time, 'time'));
+      // Replaced at once, so the next editor does not wait for a worker to start.
+      spawn();
       pump();
     }, task.options.budgetMs);
     slot.worker.postMessage({ id: slot.id, job: task.job });
