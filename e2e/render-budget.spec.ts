@@ -72,7 +72,7 @@ test('a save with a body too complex is refused beside the body, and the post ke
 
   await bodyField(page).fill(ATTACKS[0]![1]);
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.locator('#field-body-error')).toContainText('列表或引用嵌套过深', { timeout: 30_000 });
+  await expect(page.locator('#field-body-error').filter({ hasText: '列表或引用嵌套过深' })).toBeVisible({ timeout: 30_000 });
   const published = await page.request.get(`/posts/${slug}`);
   expect(await published.text()).toContain('保存过的正文。');
 });
