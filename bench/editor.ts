@@ -5,7 +5,7 @@ import { percentile, spread, type Spread } from './stats';
 
 const require = createRequire(import.meta.url);
 // The React build Next.js ships, so the request is encoded exactly as the editor's browser encodes it.
-const { encodeReply } = require('next/dist/compiled/react-server-dom-webpack/client.node.js') as {
+export const { encodeReply } = require('next/dist/compiled/react-server-dom-webpack/client.node.js') as {
   encodeReply: (value: unknown) => Promise<FormData | string>;
 };
 
@@ -44,7 +44,7 @@ function cookiesFrom(response: Response, jar: Map<string, string>) {
 const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 
 /** Signs in through next-auth's credentials callback, as the login form does; returns the cookie header. */
-export async function signIn(origin: string): Promise<string> {
+export async function signIn(origin: string, user: { email: string; password: string } = BENCH_ADMIN): Promise<string> {
   const jar = new Map<string, string>();
   const csrf = await fetch(`${origin}/api/auth/csrf`);
   cookiesFrom(csrf, jar);
@@ -53,20 +53,20 @@ export async function signIn(origin: string): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, email: BENCH_ADMIN.email, password: BENCH_ADMIN.password, json: 'true' }),
+    body: new URLSearchParams({ csrfToken, email: user.email, password: user.password, json: 'true' }),
   });
   cookiesFrom(response, jar);
   if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in failed (${response.status})`);
   return cookieHeader(jar);
 }
 
-/** The id Next.js gave savePostAction in this build. */
-async function saveActionId(): Promise<string> {
+/** The id Next.js gave a server action (by its exported name) in this build. */
+export async function actionIdOf(name: string): Promise<string> {
   const manifest = JSON.parse(await readFile('.next/server/server-reference-manifest.json', 'utf8')) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
-  const found = Object.entries(manifest.node).find(([, a]) => a.exportedName === 'savePostAction');
-  if (!found) throw new Error('savePostAction is not in .next/server/server-reference-manifest.json');
+  const found = Object.entries(manifest.node).find(([, a]) => a.exportedName === name);
+  if (!found) throw new Error(`${name} is not in .next/server/server-reference-manifest.json`);
   return found[0];
 }
 
@@ -88,7 +88,7 @@ export async function measureSaves(options: {
   afterSave?: (marker: string) => Promise<void>;
 }): Promise<EditorResult> {
   const cookie = await signIn(options.origin);
-  const actionId = await saveActionId();
+  const actionId = await actionIdOf('savePostAction');
   let version = options.version;
   const samples: number[] = [];
   const warmup = options.warmup ?? 3;

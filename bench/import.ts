@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -8,7 +8,7 @@ import { importSources, type ImportReport } from '@/lib/content/import';
 import { disconnectDb } from '@/lib/db';
 import { ensureEmbeddedPostgres } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
-import { createRenderPool } from '@/lib/render/pool';
+import { createRenderPool } from '@/lib/render/budget';
 import { writeCorpus } from './corpus';
 
 export interface ImportMeasurement {
@@ -21,7 +21,7 @@ export interface ImportMeasurement {
 
 async function timedImport(dir: string): Promise<{ seconds: number; report: ImportReport }> {
   const started = performance.now();
-  const pool = createRenderPool();
+  const pool = createRenderPool({ size: availableParallelism() });
   const report = await importSources(await collectSourceFiles([dir]), { render: pool.render }).finally(() => pool.close());
   return { seconds: (performance.now() - started) / 1000, report };
 }

@@ -109,6 +109,13 @@ function markdown(r: BenchResult, svgPrefix: string): string {
     );
   }
 
+  const a = r.renderAttack;
+  if (a) {
+    out.push('', '### Readers during pathological previews', '');
+    out.push(`${a.seconds} s of autocannon on \`${a.url}\` (${a.connections} connections) per attack body of issue 11 while an editor previews that body back to back through \`previewAction\`. With no previews: p99 ${f1(a.baseline.p99)} ms.`, '');
+    out.push(table(['body', 'chars', 'reader p99', 'reader req/s', 'previews (p50)', 'preview says'], a.runs.map((x) => [x.body, String(x.chars), `${f1(x.reader.p99)} ms`, f1(x.reader.requestsPerSecond), `${x.previews} (${f1(x.previewP50)} ms)`, x.answer])));
+  }
+
   const w = r.weight;
   out.push('', '## 6. Weight of an article page', '');
   out.push(table(['what', 'raw', 'gzip'], [['HTML', `${f1(w.htmlBytes / KB)} KB`, `${f1(w.htmlGzipBytes / KB)} KB`], [`JavaScript (${w.scripts.length} files)`, `${f1(w.jsBytes / KB)} KB`, `${f1(w.jsGzipBytes / KB)} KB`]]));

@@ -3,6 +3,7 @@ import type { ExplainedQuery } from './explain';
 import type { FreshnessResult } from './freshness';
 import type { CorpusInfo, ImportResult } from './imports';
 import type { PageLoad, ScalePage } from './pages';
+import type { RenderAttackResult } from './render-attack';
 import type { PageName, Targets } from './targets';
 import type { Weight } from './weight';
 
@@ -22,6 +23,8 @@ export interface BenchResult {
   editor: EditorResult;
   /** Save on one instance → fresh page on another (absent from runs before it was measured). */
   freshness?: FreshnessResult;
+  /** Readers on `/` while an editor previews each attack body (issue 11); absent from older runs. */
+  renderAttack?: RenderAttackResult;
   weight: Weight;
   memory: { atRestBytes: number; afterLoadBytes: number; atEndBytes: number };
   admin: string;

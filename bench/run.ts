@@ -14,6 +14,7 @@ import { explainPages } from './explain';
 import { measureFreshness } from './freshness';
 import { growPosts } from './grow';
 import { measureLoad } from './load';
+import { measureRenderAttack } from './render-attack';
 import type { BenchResult } from './result';
 
 const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
@@ -87,7 +88,7 @@ try {
     for (const p of Object.values(paths)) await measureLoad(`${app!.origin}${p}`, { connections: 32, seconds: 1, runs: 1 });
   });
   const scaleOptions = { runs: Number(values['scale-runs']), seconds: Number(values['scale-seconds']), connections: 32 };
-  const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain' | 'freshness'>> = { scale: [] };
+  const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain' | 'freshness' | 'renderAttack'>> = { scale: [] };
   for (const size of [1_000, 10_000, 100_000]) {
     const grown = await phase(`grow to ${size}`, () => growPosts(database.url, imports.basePosts, size));
     await app.revalidateSite();
@@ -111,6 +112,7 @@ try {
           saves: Number(values['fresh-saves']),
         }),
       );
+      result.renderAttack = await phase('render attack', () => measureRenderAttack({ origin: app!.origin }));
     } else {
       const pages = await phase(`scale at ${size}`, () => measureScalePoint(app!.origin, paths, scaleOptions));
       result.scale.push({ posts: size, clonedSeconds: grown.seconds, pages });

@@ -5,7 +5,8 @@ import { collectSourceFiles } from '@/lib/content/files';
 import { importSources, type ImportReport } from '@/lib/content/import';
 import { revalidatePublic, tagsFor } from '@/lib/cache/revalidate';
 import { migrate } from '@/lib/db/migrate';
-import { createRenderPool } from '@/lib/render/pool';
+import { availableParallelism } from 'node:os';
+import { createRenderPool } from '@/lib/render/budget';
 import { resolveDatabase } from '@/lib/db/resolve';
 import { runCli } from './cli';
 
@@ -40,12 +41,13 @@ await runCli(async () => {
       : null;
   bar?.start(sources.length, 0);
   // Compiling is most of an import's work: from a few hundred files on, every core does it.
-  const pool = sources.length >= 200 ? createRenderPool() : null;
+  // Always on workers, under the render budget: one pathological file fails alone.
+  const pool = createRenderPool({ size: sources.length >= 200 ? availableParallelism() : 1 });
   const report = await importSources(sources, {
     force: values.force,
     onProgress: (done) => bar?.update(done),
-    render: pool?.render,
-  }).finally(() => pool?.close());
+    render: (format, body, title) => pool.render(format, body, title),
+  }).finally(() => pool.close());
   bar?.stop();
   printReport(report);
   const affected = report.results.flatMap((r) => (r.affected ? [r.affected] : []));

@@ -22,7 +22,7 @@ export function ConflictPanel({ conflict, onOverwrite }: ConflictPanelProps) {
       <h3>字段</h3>
       <FrontMatterDiff changes={conflict.fields} showUnchanged={false} />
       <h3>正文</h3>
-      <RevisionDiff rows={conflict.rows} mode="split" />
+      <RevisionDiff rows={conflict.rows} note={conflict.rowsNote} mode="split" />
       <div className="conflict-actions">
         <button
           type="button"

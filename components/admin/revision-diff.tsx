@@ -6,6 +6,8 @@ import styles from './revision-diff.module.css';
 export interface RevisionDiffProps {
   rows: DiffRow[];
   mode: 'split' | 'inline';
+  /** Why the comparison is coarser than usual, or missing (lib/revisions/diff-budget.ts). */
+  note?: string;
 }
 
 export interface FrontMatterDiffProps {
@@ -23,59 +25,66 @@ const KIND_LABELS: Record<FieldChange['kind'], string> = {
 };
 
 /** The body of two revisions compared line by line, side by side (`split`) or in one column (`inline`). */
-export function RevisionDiff({ rows, mode }: RevisionDiffProps) {
+export function RevisionDiff({ rows, mode, note }: RevisionDiffProps) {
   const split = mode === 'split';
   const columns = split ? 4 : 3;
   return (
-    <table className={classes(styles.table, styles.body)}>
-      <caption className="visually-hidden">
-        {split
-          ? '正文对比（并排）：左栏为旧版本，右栏为新版本。'
-          : '正文对比（行内）：旧版本与新版本合并显示。'}
-        删除的文字标记为删除，新增的文字标记为插入，未改动的长段落已省略。
-      </caption>
-      <thead>
-        <tr>
-          <NumberHeader label="旧版行号" />
-          {split && <th scope="col">旧</th>}
-          <NumberHeader label="新版行号" />
-          <th scope="col">{split ? '新' : '内容'}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 && (
+    <>
+      {note ? (
+        <p role="note" className={styles.note}>
+          {note}
+        </p>
+      ) : null}
+      <table className={classes(styles.table, styles.body)}>
+        <caption className="visually-hidden">
+          {split
+            ? '正文对比（并排）：左栏为旧版本，右栏为新版本。'
+            : '正文对比（行内）：旧版本与新版本合并显示。'}
+          删除的文字标记为删除，新增的文字标记为插入，未改动的长段落已省略。
+        </caption>
+        <thead>
           <tr>
-            <td colSpan={columns} className={styles.note}>
-              正文为空
-            </td>
+            <NumberHeader label="旧版行号" />
+            {split && <th scope="col">旧</th>}
+            <NumberHeader label="新版行号" />
+            <th scope="col">{split ? '新' : '内容'}</th>
           </tr>
-        )}
-        {(split ? rows : unifiedOrder(rows)).map((row, index) => {
-          if (row.type === 'collapsed') {
-            return (
-              <tr key={index} className={styles.collapsed}>
-                <td colSpan={columns}>… 省略 {row.count} 行未改动 …</td>
-              </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && !note && (
+            <tr>
+              <td colSpan={columns} className={styles.note}>
+                正文为空
+              </td>
+            </tr>
+          )}
+          {(split ? rows : unifiedOrder(rows)).map((row, index) => {
+            if (row.type === 'collapsed') {
+              return (
+                <tr key={index} className={styles.collapsed}>
+                  <td colSpan={columns}>… 省略 {row.count} 行未改动 …</td>
+                </tr>
+              );
+            }
+            if (row.type === 'unchanged') {
+              return (
+                <tr key={index}>
+                  <LineNumber value={row.left} />
+                  {split && <CodeCell parts={[{ text: row.text }]} />}
+                  <LineNumber value={row.right} />
+                  <CodeCell parts={[{ text: row.text }]} />
+                </tr>
+              );
+            }
+            return split ? (
+              <SplitChange key={index} row={row} />
+            ) : (
+              <InlineChange key={index} row={row} />
             );
-          }
-          if (row.type === 'unchanged') {
-            return (
-              <tr key={index}>
-                <LineNumber value={row.left} />
-                {split && <CodeCell parts={[{ text: row.text }]} />}
-                <LineNumber value={row.right} />
-                <CodeCell parts={[{ text: row.text }]} />
-              </tr>
-            );
-          }
-          return split ? (
-            <SplitChange key={index} row={row} />
-          ) : (
-            <InlineChange key={index} row={row} />
-          );
-        })}
-      </tbody>
-    </table>
+          })}
+        </tbody>
+      </table>
+    </>
   );
 }
 

@@ -40,7 +40,7 @@ describe('the bad-input corpus', () => {
       ['impossible-date.md', withField('date', 'date: 2024-02-30 25:61:00 +08:00'), /date: .* is not a valid date/],
       ['huge-body.md', `${good}\n${'字'.repeat(6_000_000)}`, /body is longer than 5,000,000 characters/],
       ['ten-thousand-tags.md', withField('tags', `tags: [${Array.from({ length: 10_000 }, (_, i) => `t${i}`).join(', ')}]`), /tags: more than 100 names/],
-      ['deep.html', withField('title', 'title: 深层嵌套').replace(/^artid: .*$/m, "artid: '999000222'").replace(/\n---\n[\s\S]*$/, `\n---\n${nested}`), /nested too deeply/],
+      ['deep.html', withField('title', 'title: 深层嵌套').replace(/^artid: .*$/m, "artid: '999000222'").replace(/\n---\n[\s\S]*$/, `\n---\n${nested}`), /HTML 元素嵌套过深/],
       ['alias-bomb.md', good.replace(/^layout: post$/m, 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]'), /Excessive alias count/],
       ['javascript-front-matter.md', `---js\n{ title: require('child_process').execSync('id').toString() }\n---\nbody`, /not accepted/],
       ['taken-slug.md', withField('artid', "artid: '999000111'").replace(/^layout: post$/m, 'layout: post\nslug: prompt-engineering-tips'), /slug "prompt-engineering-tips" is already used/],

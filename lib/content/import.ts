@@ -7,7 +7,8 @@ import { createPost, updatePost } from '@/lib/posts/mutations';
 import { contentHash } from '@/lib/posts/snapshot';
 import { canonicalTermNames, type TermKind } from '@/lib/posts/terms';
 import { RenderError } from '@/lib/render/errors';
-import { renderBody, type RenderedBody } from '@/lib/render/render';
+import { renderWithBudget } from '@/lib/render/budget';
+import type { RenderedBody } from '@/lib/render/render';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { ContentError } from './errors';
 import type { SourceFile } from './files';
@@ -40,9 +41,12 @@ export interface ImportOptions {
   /** The editor who ran the import (the admin's upload); null for the CLI. */
   authorId?: number | null;
   onProgress?: (done: number, total: number) => void;
-  /** Compiles bodies; a CLI passes a worker pool's (lib/render/pool.ts). */
-  render?: (format: PostSnapshot['format'], body: string, title: string) => Promise<RenderedBody>;
+  /** Compiles bodies; by default on the process's shared worker pool, behind editors' work (lib/render/budget.ts). */
+  render?: Render;
 }
+
+type Render = (format: PostSnapshot['format'], body: string, title: string) => Promise<RenderedBody>;
+const renderInBackground: Render = (format, body, title) => renderWithBudget(format, body, title, { interactive: false });
 
 interface Prepared {
   file: string;
@@ -153,12 +157,12 @@ async function withCanonicalTerms(item: Prepared): Promise<Prepared> {
 /** An import's revision keeps the file it read; that is what marks it an import. */
 const importMeta = (item: Prepared, authorId: number | null) => ({ authorId, message: `Imported from ${item.file}`, sourceText: item.sourceText });
 
-async function importOne(item: Prepared, force: boolean, authorId: number | null): Promise<ImportResult> {
+async function importOne(item: Prepared, force: boolean, authorId: number | null, render: Render): Promise<ImportResult> {
   const decision = await decide(await withCanonicalTerms(item), force);
   if (decision.action === 'skip') return decision.result;
   const { snapshot, existing } = decision;
   // Compile outside the transaction; only changed posts pay for it.
-  const rendered = await renderBody(snapshot.format, snapshot.body, snapshot.title);
+  const rendered = await render(snapshot.format, snapshot.body, snapshot.title);
   const meta = importMeta(item, authorId);
   const saved = await db.$transaction(
     (tx) => (existing ? updatePost(tx, existing.id, existing.version, snapshot, rendered, meta) : createPost(tx, snapshot, rendered, meta)),
@@ -174,10 +178,10 @@ function isRetryable(error: unknown): boolean {
   );
 }
 
-async function importWithRetry(item: Prepared, force: boolean, authorId: number | null): Promise<ImportResult> {
+async function importWithRetry(item: Prepared, force: boolean, authorId: number | null, render: Render): Promise<ImportResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await importOne(item, force, authorId);
+      return await importOne(item, force, authorId, render);
     } catch (error) {
       // Another writer created or saved the same post between our read and our write: look again.
       if (attempt < 3 && isRetryable(error)) continue;
@@ -318,7 +322,7 @@ export async function importSources(sources: SourceFile[], options: ImportOption
   const known = sources.length >= PREFETCH_MIN_FILES ? await importedSourceHashes() : new Map<string, ImportedPost>();
   const spellings = { tag: new Map<string, string>(), category: new Map<string, string>() };
   let done = 0;
-  const render = options.render ?? renderBody;
+  const render = options.render ?? renderInBackground;
   let writing = Promise.resolve();
 
   try {
@@ -383,7 +387,7 @@ export async function importSources(sources: SourceFile[], options: ImportOption
       writing = (async () => {
         for (const { index, item } of await writeChunk(ready, results, authorId)) {
           try {
-            results[index] = await importWithRetry(item, force, authorId);
+            results[index] = await importWithRetry(item, force, authorId, render);
           } catch (error) {
             results[index] = failure(item.file, error);
           }

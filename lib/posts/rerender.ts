@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
-import { RENDER_HASH_PREFIX, renderBody } from '@/lib/render/render';
+import { renderWithBudget } from '@/lib/render/budget';
+import { RENDER_HASH_PREFIX } from '@/lib/render/render';
 import { indexForSearch, renderedColumns } from './mutations';
 import { postWithTermsInclude, snapshotOfPost } from './snapshot';
 
@@ -22,7 +23,7 @@ export async function rerenderStalePosts(): Promise<{ done: number; failed: { id
     for (const post of batch) {
       try {
         const snapshot = snapshotOfPost(post);
-        const rendered = await renderBody(post.format, post.body, post.title);
+        const rendered = await renderWithBudget(post.format, post.body, post.title);
         await db.$transaction(async (tx) => {
           await tx.post.update({ where: { id: post.id }, data: renderedColumns(rendered) });
           await indexForSearch(tx, post.id, snapshot, rendered.text);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { revalidatePublic, tagsFor } from '@/lib/cache/revalidate';
 import { db } from '@/lib/db';
-import { renderBody } from '@/lib/render/render';
+import { renderWithBudget } from '@/lib/render/budget';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { EditConflictError } from './errors';
 import { createPost, updatePost, type SavedPost } from './mutations';
@@ -35,7 +35,8 @@ export async function savePost(request: SaveRequest): Promise<SaveOutcome> {
     tags: await canonicalTermNames(db, 'tag', request.snapshot.tags),
     categories: await canonicalTermNames(db, 'category', request.snapshot.categories),
   };
-  const rendered = await renderBody(snapshot.format, snapshot.body, snapshot.title);
+  // On a worker within the render budget: a body too complex to compile is a RenderError, and nothing is written.
+  const rendered = await renderWithBudget(snapshot.format, snapshot.body, snapshot.title);
   const meta = { authorId: request.authorId, message: request.message || null };
   try {
     if (request.postId === undefined) {

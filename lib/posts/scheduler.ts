@@ -1,6 +1,6 @@
 import type { Affected } from '@/lib/cache/revalidate';
 import { db } from '@/lib/db';
-import { renderBody } from '@/lib/render/render';
+import { renderWithBudget } from '@/lib/render/budget';
 import { EditConflictError } from './errors';
 import { updatePost } from './mutations';
 import { postWithTermsInclude, snapshotOfPost } from './snapshot';
@@ -19,7 +19,7 @@ export async function publishDuePosts(since: Date, now = new Date()): Promise<Af
   for (const post of due) {
     const latest = await db.revision.findFirst({ where: { postId: post.id }, orderBy: { number: 'desc' }, select: { authorId: true } });
     const snapshot = { ...snapshotOfPost(post), status: 'published' as const };
-    const rendered = await renderBody(snapshot.format, snapshot.body, snapshot.title);
+    const rendered = await renderWithBudget(snapshot.format, snapshot.body, snapshot.title);
     try {
       const saved = await db.$transaction((tx) =>
         updatePost(tx, post.id, post.version, snapshot, rendered, { authorId: latest?.authorId ?? null, message: '按计划发布' }),

@@ -30,7 +30,11 @@ export type DiffRow =
   | { type: 'changed'; left?: number; right?: number; parts: DiffPart[] }
   | { type: 'collapsed'; left: number; right: number; count: number };
 
-export type DiffBodyOptions = { context?: number };
+export type DiffBodyOptions = {
+  context?: number;
+  /** Pair changed lines and mark the words that changed (default); false gives whole-line changes only. */
+  words?: boolean;
+};
 
 type Hunk = { same: number } | { removed: string[]; added: string[]; rewrite: boolean };
 
@@ -92,7 +96,7 @@ export function tokenize(text: string): string[] {
 export function diffBody(
   before: string,
   after: string,
-  { context = 3 }: DiffBodyOptions = {},
+  { context = 3, words = true }: DiffBodyOptions = {},
 ): DiffRow[] {
   const a = splitLines(before);
   const b = splitLines(after);
@@ -106,7 +110,7 @@ export function diffBody(
       }
       continue;
     }
-    append(rows, changedRows(hunk, left, right));
+    append(rows, changedRows(words ? hunk : { ...hunk, rewrite: true }, left, right));
     left += hunk.removed.length;
     right += hunk.added.length;
   }

@@ -4,7 +4,8 @@ import { termKey } from '@/lib/content/terms';
 import { db } from '@/lib/db';
 import { updatePost } from '@/lib/posts/mutations';
 import { postWithTermsInclude, snapshotOfPost, type PostWithTerms } from '@/lib/posts/snapshot';
-import { RENDER_HASH_PREFIX, renderBody, type RenderedBody } from '@/lib/render/render';
+import { renderWithBudget } from '@/lib/render/budget';
+import { RENDER_HASH_PREFIX, type RenderedBody } from '@/lib/render/render';
 import type { TocEntry } from '@/lib/render/enhance';
 
 export class TermInputError extends Error {
@@ -15,7 +16,7 @@ async function storedRender(post: PostWithTerms): Promise<RenderedBody> {
   if (post.renderHash?.startsWith(RENDER_HASH_PREFIX)) {
     return { html: post.html, toc: post.toc as unknown as TocEntry[], text: post.searchText, readingMinutes: post.readingMinutes, renderHash: post.renderHash };
   }
-  return renderBody(post.format, post.body, post.title);
+  return renderWithBudget(post.format, post.body, post.title);
 }
 
 /** Writes a new revision of each post with its tags as `rename` maps them: history records the change. */

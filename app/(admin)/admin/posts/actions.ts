@@ -8,9 +8,10 @@ import { db } from '@/lib/db';
 import { DuplicatePostError } from '@/lib/posts/errors';
 import { postWithTermsInclude, snapshotOfPost } from '@/lib/posts/snapshot';
 import { savePost } from '@/lib/posts/save';
+import { renderWithBudget } from '@/lib/render/budget';
 import { RenderError } from '@/lib/render/errors';
-import { renderBody } from '@/lib/render/render';
-import { diffBody, diffFrontMatter } from '@/lib/revisions/diff';
+import { diffFrontMatter } from '@/lib/revisions/diff';
+import { diffBodyWithBudget } from '@/lib/revisions/diff-budget';
 import { fieldErrors, postFormSchema, snapshotFromForm } from '@/lib/validations/post-form';
 import type { EditorState } from './editor-state';
 
@@ -40,6 +41,7 @@ export async function savePostAction(_previous: EditorState, formData: FormData)
     throw error;
   }
   if (outcome.kind === 'conflict') {
+    const body = await diffBodyWithBudget(outcome.current.body, snapshot.body);
     return {
       ...base,
       status: 'conflict',
@@ -49,7 +51,8 @@ export async function savePostAction(_previous: EditorState, formData: FormData)
         savedBy: outcome.savedBy,
         savedAt: outcome.savedAt.toISOString(),
         fields: diffFrontMatter(frontMatterOf(outcome.current), frontMatterOf(snapshot)),
-        rows: diffBody(outcome.current.body, snapshot.body),
+        rows: body.rows,
+        ...(body.note && { rowsNote: body.note }),
       },
     };
   }
@@ -58,11 +61,11 @@ export async function savePostAction(_previous: EditorState, formData: FormData)
   return { status: 'saved', message: `已保存为版本 ${outcome.saved.version}。`, version: outcome.saved.version, slug: outcome.saved.slug };
 }
 
-/** Renders a body with the public pipeline, for the editor's live preview. */
+/** Renders a body with the public pipeline, for the editor's live preview: on a worker, within the render budget. */
 export async function previewAction(format: 'markdown' | 'mdx' | 'html', body: string, title: string): Promise<{ html: string } | { error: string }> {
   await authorizeAction('editor');
   try {
-    return { html: (await renderBody(format, body.slice(0, 5_000_000), title)).html };
+    return { html: (await renderWithBudget(format, String(body), String(title))).html };
   } catch (error) {
     return { error: error instanceof RenderError ? error.message : '预览失败' };
   }

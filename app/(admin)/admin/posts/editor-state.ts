@@ -15,5 +15,7 @@ export interface EditorState {
     fields: FieldChange[];
     /** Their body against yours. */
     rows: DiffRow[];
+    /** Set when that diff is by line only, or missing (too large to compare in time). */
+    rowsNote?: string;
   };
 }

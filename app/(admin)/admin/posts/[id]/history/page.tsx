@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { FrontMatterDiff, RevisionDiff } from '@/components/admin/revision-diff';
 import { requireEditor } from '@/lib/auth/session';
 import { getPostForEdit, listRevisions } from '@/lib/posts/admin-queries';
-import { changedFields, diffBody, diffFrontMatter, diffStats } from '@/lib/revisions/diff';
+import { changedFields, diffFrontMatter, diffStats } from '@/lib/revisions/diff';
+import { diffBodyWithBudget } from '@/lib/revisions/diff-budget';
 import { restoreRevisionAction } from '../../actions';
 
 export const metadata: Metadata = { title: '修订历史' };
@@ -30,7 +31,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
   const mode = query.mode === 'inline' ? 'inline' : 'split';
   const left = revisions.find((r) => r.number === from)!;
   const right = revisions.find((r) => r.number === to)!;
-  const rows = diffBody(left.body, right.body);
+  const { rows, note } = await diffBodyWithBudget(left.body, right.body);
   const stats = diffStats(rows);
 
   return (
@@ -105,7 +106,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
         <h3>
           正文 <span className="count">（+{stats.added} −{stats.removed} 行）</span>
         </h3>
-        <RevisionDiff rows={rows} mode={mode} />
+        <RevisionDiff rows={rows} note={note} mode={mode} />
       </section>
     </>
   );
