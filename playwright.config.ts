@@ -51,7 +51,7 @@ export default defineConfig({
     command: 'node --import tsx e2e/server.ts',
     url: `http://127.0.0.1:${port}/`,
     env: { PORT: String(port), EMBEDDED_PG_DIR: E2E_PG_DIR, E2E_RESET: '1' },
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: !isCI,
     stdout: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
