@@ -6,11 +6,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { revalidatePublic, tagsFor } from '@/lib/cache/revalidate';
 import { listenForTagExpiries } from '@/lib/cache/tag-listener.cjs';
 import { resolveDatabase } from '@/lib/db/resolve';
 import { readEnv } from '@/lib/env';
-import { publishDuePosts } from '@/lib/posts/scheduler';
 import { bootDatabase } from '@/lib/server/boot';
 import { secureRequest } from '@/lib/security/secure-request';
 import { createRequestHandler } from '@/lib/server/request-handler';
@@ -19,8 +17,9 @@ import { buildIsStale } from './build-freshness';
 /**
  * `npm start` (and `npm run dev`): one process. It migrates, seeds an empty
  * database and creates the first admin (lib/server/boot.ts), builds when the
- * build is stale, serves through Next's custom-server API, refreshes the page
- * cache, starts the scheduler, and only then answers readers and /api/health.
+ * build is stale, serves through Next's custom-server API (instrumentation.ts
+ * starts the scheduler), warms the home page, and only then answers readers and
+ * /api/health.
  */
 const dev = process.argv[2] === 'dev';
 
@@ -45,28 +44,6 @@ function build(): Promise<void> {
 function starting(_req: IncomingMessage, res: ServerResponse) {
   res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5', 'cache-control': 'no-store' });
   res.end(JSON.stringify({ status: 'starting' }));
-}
-
-/**
- * Every 30 s: publish scheduled posts that are due and refresh the pages they
- * appear on. Every instance runs it; a post is published once (the version check
- * in updatePost), and a duplicate refresh is harmless.
- */
-function startScheduler() {
-  let since = new Date();
-  const tick = async () => {
-    const now = new Date();
-    try {
-      const affected = await publishDuePosts(since, now);
-      since = now;
-      const warning = affected.length ? await revalidatePublic(tagsFor(affected)) : null;
-      if (warning) console.error(`Scheduled publishing: ${warning}`);
-    } catch (error) {
-      console.error(`Scheduled publishing failed: ${(error as Error).message}`);
-    }
-  };
-  setInterval(() => void tick(), 30_000).unref();
-  void tick();
 }
 
 const env = readEnv();
@@ -100,7 +77,6 @@ const home = await fetch(`http://127.0.0.1:${env.PORT}/`, { headers: { 'x-inkwel
 if (!home.ok) console.error(`Warning: the home page answered ${home.status} at start.`);
 await home.arrayBuffer();
 handler = serve;
-startScheduler();
 console.log(`Serving ${database.embedded ? 'the seeded site' : 'the site'} at http://localhost:${env.PORT}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

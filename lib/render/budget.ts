@@ -77,6 +77,13 @@ export function sharedRenderPool(): RenderPool {
   return (shared.inkwellRenderPool ??= createRenderPool({ size: SERVER_RENDER_WORKERS }));
 }
 
+/** Stops the process's pool; the next use starts a new one. */
+export async function closeSharedRenderPool(): Promise<void> {
+  const pool = shared.inkwellRenderPool;
+  shared.inkwellRenderPool = undefined;
+  await pool?.close();
+}
+
 /** renderBody's result, computed on the shared pool under the guards and the time and memory budget. */
 export function renderWithBudget(format: BodyFormat, body: string, title = '', options?: { interactive?: boolean }): Promise<RenderedBody> {
   return sharedRenderPool().render(format, body, title, options);

@@ -3,9 +3,10 @@ import { CacheTags } from '@/lib/cache-tags';
 import { revalidatePublic } from '@/lib/cache/revalidate';
 import { importSources } from '@/lib/content/import';
 import { collectSourceFiles } from '@/lib/content/files';
-import { db } from '@/lib/db';
+import { db, disconnectDb } from '@/lib/db';
 import { migrate } from '@/lib/db/migrate';
 import { rerenderStalePosts } from '@/lib/posts/rerender';
+import { closeSharedRenderPool } from '@/lib/render/budget';
 import { createFirstAdmin } from '@/lib/users/mutations';
 
 // An application-wide advisory lock key of our own (Prisma Migrate's is 72707369).
@@ -51,7 +52,9 @@ function announce(admin: { email: string; password: string }, port: number): str
  * What a server does before it answers readers: migrate, seed an empty
  * database, recompile posts of an older renderer, create the first admin. Under
  * one advisory lock, so several instances may start at once on an empty
- * database and exactly one seeds it and prints the admin login.
+ * database and exactly one seeds it and prints the admin login. It leaves no
+ * database client or render pool behind: Next's own copy of lib/ must make its
+ * own, or its `instanceof` checks would meet this copy's error classes.
  */
 export async function bootDatabase(databaseUrl: string, options: { port: number; log?: Log; warn?: Log }): Promise<void> {
   const { log = console.log, warn = console.error } = options;
@@ -68,5 +71,5 @@ export async function bootDatabase(databaseUrl: string, options: { port: number;
     for (const f of rerendered.failed) warn(`  ✗ post #${f.id} could not be recompiled: ${f.reason}`);
     const admin = await createFirstAdmin();
     if (admin) log(announce(admin, options.port));
-  });
+  }).finally(() => Promise.all([closeSharedRenderPool(), disconnectDb()]));
 }
