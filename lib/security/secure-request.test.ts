@@ -22,7 +22,7 @@ beforeAll(async () => {
     secureRequest(req, res);
     // What the nonce swap does to every page; admin responses must stay no-store regardless.
     res.setHeader('cache-control', 'private, no-cache');
-    if (req.url !== '/sign-in') return res.end(JSON.stringify(readStamp(req.headers[CLIENT_HEADER])));
+    if (req.url !== '/api/sign-in') return res.end(JSON.stringify(readStamp(req.headers[CLIENT_HEADER])));
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
@@ -59,29 +59,31 @@ function send(from: string, path: string, headers: Record<string, string> = {}, 
 describe('with no trusted proxy (the default)', () => {
   it('takes the socket’s address, whatever X-Forwarded-For or a forged stamp say', async () => {
     const forged = stampValue({ address: '192.0.2.1', https: true }, 'guessed secret');
-    const { json } = await send('127.0.0.5', '/', { 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '203.0.113.8', [CLIENT_HEADER]: forged });
+    const { json } = await send('127.0.0.5', '/api/stamp', { 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '203.0.113.8', [CLIENT_HEADER]: forged });
     expect(json).toEqual({ address: '127.0.0.5', https: false });
+    // Readers' pages need no stamp, and a client's own never reaches Next.
+    expect((await send('127.0.0.5', '/posts/x', { [CLIENT_HEADER]: forged })).json).toBeNull();
   });
 
   it('counts every failure against the real address however X-Forwarded-For rotates', async () => {
     for (let i = 0; i < 20; i++) {
-      const { json } = await send('127.0.0.3', '/sign-in', { 'x-forwarded-for': `203.0.113.${i}` }, { email: `spray${i}@example.com`, password: 'x' });
+      const { json } = await send('127.0.0.3', '/api/sign-in', { 'x-forwarded-for': `203.0.113.${i}` }, { email: `spray${i}@example.com`, password: 'x' });
       expect(json!.error).toMatch(/不正确/);
     }
-    const { json } = await send('127.0.0.3', '/sign-in', { 'x-forwarded-for': '203.0.113.200' }, { email: 'victim@example.com', password: PASSWORD });
+    const { json } = await send('127.0.0.3', '/api/sign-in', { 'x-forwarded-for': '203.0.113.200' }, { email: 'victim@example.com', password: PASSWORD });
     expect(json!.error).toMatch(/秒后再试/);
   });
 
   it('does not let an attacker who claims the victim’s address lock the victim out', async () => {
     for (let i = 0; i < 25; i++) {
-      await send('127.0.0.6', '/sign-in', { 'x-forwarded-for': '127.0.0.2', 'x-real-ip': '127.0.0.2' }, { email: `other${i}@example.com`, password: 'x' });
+      await send('127.0.0.6', '/api/sign-in', { 'x-forwarded-for': '127.0.0.2', 'x-real-ip': '127.0.0.2' }, { email: `other${i}@example.com`, password: 'x' });
     }
-    const { json } = await send('127.0.0.2', '/sign-in', {}, { email: 'victim@example.com', password: PASSWORD });
+    const { json } = await send('127.0.0.2', '/api/sign-in', {}, { email: 'victim@example.com', password: PASSWORD });
     expect(json).toEqual({ ok: true });
   });
 
   it('sends no HSTS on a client’s say-so', async () => {
-    const { headers } = await send('127.0.0.1', '/', { 'x-forwarded-proto': 'https' });
+    const { headers } = await send('127.0.0.1', '/api/stamp', { 'x-forwarded-proto': 'https' });
     expect(headers['strict-transport-security']).toBeUndefined();
   });
 });
@@ -89,17 +91,17 @@ describe('with no trusted proxy (the default)', () => {
 describe('behind trusted proxies', () => {
   it('takes the right-most untrusted X-Forwarded-For entry, and only from a trusted peer', async () => {
     process.env.TRUSTED_PROXIES = '127.0.0.1, 10.0.0.0/8';
-    expect((await send('127.0.0.1', '/', { 'x-forwarded-for': '192.0.2.66, 203.0.113.7' })).json).toMatchObject({ address: '203.0.113.7' });
-    expect((await send('127.0.0.1', '/', { 'x-forwarded-for': '192.0.2.66, 203.0.113.7, 10.2.3.4' })).json).toMatchObject({ address: '203.0.113.7' });
-    expect((await send('127.0.0.7', '/', { 'x-forwarded-for': '203.0.113.7' })).json).toMatchObject({ address: '127.0.0.7' });
+    expect((await send('127.0.0.1', '/api/stamp', { 'x-forwarded-for': '192.0.2.66, 203.0.113.7' })).json).toMatchObject({ address: '203.0.113.7' });
+    expect((await send('127.0.0.1', '/api/stamp', { 'x-forwarded-for': '192.0.2.66, 203.0.113.7, 10.2.3.4' })).json).toMatchObject({ address: '203.0.113.7' });
+    expect((await send('127.0.0.7', '/api/stamp', { 'x-forwarded-for': '203.0.113.7' })).json).toMatchObject({ address: '127.0.0.7' });
   });
 
   it('sends HSTS when a trusted proxy says the request came over HTTPS', async () => {
     process.env.TRUSTED_PROXIES = '127.0.0.1';
-    expect((await send('127.0.0.1', '/', { 'x-forwarded-proto': 'https' })).headers['strict-transport-security']).toBe('max-age=31536000');
-    expect((await send('127.0.0.1', '/', { 'x-forwarded-proto': 'https' })).json).toMatchObject({ https: true });
-    expect((await send('127.0.0.1', '/', { 'x-forwarded-proto': 'http' })).headers['strict-transport-security']).toBeUndefined();
-    expect((await send('127.0.0.8', '/', { 'x-forwarded-proto': 'https' })).headers['strict-transport-security']).toBeUndefined();
+    expect((await send('127.0.0.1', '/api/stamp', { 'x-forwarded-proto': 'https' })).headers['strict-transport-security']).toBe('max-age=31536000');
+    expect((await send('127.0.0.1', '/api/stamp', { 'x-forwarded-proto': 'https' })).json).toMatchObject({ https: true });
+    expect((await send('127.0.0.1', '/api/stamp', { 'x-forwarded-proto': 'http' })).headers['strict-transport-security']).toBeUndefined();
+    expect((await send('127.0.0.8', '/api/stamp', { 'x-forwarded-proto': 'https' })).headers['strict-transport-security']).toBeUndefined();
   });
 });
 

@@ -25,13 +25,20 @@ function pinHeader(res: ServerResponse, name: string, value: string) {
  * every admin response `private, no-store`.
  */
 export function secureRequest(req: IncomingMessage, res: ServerResponse): void {
-  delete req.headers[CLIENT_HEADER];
+  if (CLIENT_HEADER in req.headers) delete req.headers[CLIENT_HEADER];
   const trusted = trustedProxies();
-  const peer = normalizeAddress(req.socket.remoteAddress);
-  const address = clientAddress(req.socket.remoteAddress, joined(req.headers['x-forwarded-for']), trusted);
-  const viaTrustedProxy = peer !== null && isTrusted(trusted, peer);
-  const https = (req.socket as TLSSocket).encrypted === true || (viaTrustedProxy && first(req.headers['x-forwarded-proto']) === 'https');
-  req.headers[CLIENT_HEADER] = stampValue({ address, https });
+  const forwardedProto = req.headers['x-forwarded-proto'];
+  // The peer is looked up only when a proxy claims HTTPS: most requests need no address work.
+  const viaTrustedProxy = () => {
+    const peer = normalizeAddress(req.socket.remoteAddress);
+    return peer !== null && isTrusted(trusted, peer);
+  };
+  const https = (req.socket as TLSSocket).encrypted === true || (first(forwardedProto) === 'https' && viaTrustedProxy());
   if (https) res.setHeader('strict-transport-security', HSTS);
-  if (/^\/admin(\/|\?|$)/.test(req.url ?? '')) pinHeader(res, 'cache-control', ADMIN_CACHE_CONTROL);
+  const url = req.url ?? '/';
+  // Only the admin and the API read the stamp (sign-in, sessions): readers' pages skip the HMAC.
+  if (!/^\/(admin|api)(\/|\?|$)/.test(url)) return;
+  const address = clientAddress(req.socket.remoteAddress, joined(req.headers['x-forwarded-for']), trusted);
+  req.headers[CLIENT_HEADER] = stampValue({ address, https });
+  if (/^\/admin(\/|\?|$)/.test(url)) pinHeader(res, 'cache-control', ADMIN_CACHE_CONTROL);
 }

@@ -15,6 +15,19 @@ type Encodings = (available: string[], options: { preferred: string[] }) => stri
  * also when the client refuses everything (RFC 9110 lets identity through).
  */
 export function negotiateEncoding(acceptEncoding: string | string[] | undefined): Encoding | null {
+  // Browsers send a handful of spellings: each is parsed once.
+  const key = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : (acceptEncoding ?? '');
+  const known = negotiated.get(key);
+  if (known !== undefined) return known;
+  const best = negotiate(acceptEncoding);
+  if (negotiated.size >= 256) negotiated.clear();
+  negotiated.set(key, best);
+  return best;
+}
+
+const negotiated = new Map<string, Encoding | null>();
+
+function negotiate(acceptEncoding: string | string[] | undefined): Encoding | null {
   const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } });
   // negotiator 1.x takes `preferred`; its published types predate it.
   const [best] = (negotiator.encodings as unknown as Encodings).call(negotiator, OFFERED, { preferred: OFFERED });

@@ -4,7 +4,7 @@ import { createNotFoundPage, NOT_FOUND_PATH } from './not-found-page';
 import { scriptFreePage } from './public-html';
 import { captureResponse, contentType } from './response-hooks';
 import type { PlainResponse, ResponseCache } from './response-cache';
-import { sendKept, sendOnce } from './send-response';
+import { sendKept, sendOnce, sendReady } from './send-response';
 
 /** Anything but the admin, the API and Next's own files: what readers and crawlers fetch. */
 export function isPublicUrl(url: string | undefined): boolean {
@@ -94,7 +94,10 @@ export function createPublicResponder(cache: ResponseCache, generation: () => nu
       res.end();
     };
     const cached = cache.lookup(key);
-    if (cached) return void sendKept(req, res, { cache, key, entry: cached, status: 'HIT', validator }).catch(fail);
+    if (cached) {
+      if (!sendReady(req, res, cached, validator)) sendKept(req, res, { cache, key, entry: cached, status: 'HIT', validator }).catch(fail);
+      return;
+    }
     const since = generation();
     // Next sends the whole body, uncompressed: the 304 and the encoding are decided here, on what is finally sent.
     const { method } = req;

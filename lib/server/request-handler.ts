@@ -20,8 +20,8 @@ export function createRequestHandler(app: NextApp): (req: IncomingMessage, res: 
   const servePublic = createPublicResponder(createResponseCache(), revalidationGeneration);
   return (req, res) => {
     // Next takes the script nonce from this request header: only proxy.ts may set it.
-    delete req.headers['content-security-policy'];
-    delete req.headers['content-security-policy-report-only'];
+    if ('content-security-policy' in req.headers) delete req.headers['content-security-policy'];
+    if ('content-security-policy-report-only' in req.headers) delete req.headers['content-security-policy-report-only'];
     if (refuseLargeBody(req, res)) return;
     if (isPublicUrl(req.url) && req.method !== 'GET' && req.method !== 'HEAD') return refuseMethod(req, res);
     if (isPublicDocument(req)) return servePublic(req, res, () => void handle(req, res));

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { compress, isCompressible, negotiateEncoding } from './encoding';
+import type { Encoding } from './encoding';
 import { etagFor, type CachedResponse, type PlainResponse, type ResponseCache } from './response-cache';
 
 /** `If-None-Match` against one tag, by weak comparison (RFC 9110 §13.1.2), `*` included. */
@@ -27,9 +28,9 @@ function finish(req: IncomingMessage, res: ServerResponse, status: number, body:
  */
 export async function sendKept(req: IncomingMessage, res: ServerResponse, kept: { cache: ResponseCache; key: string; entry: CachedResponse; status: 'HIT' | 'MISS'; validator?: string }) {
   const { entry } = kept;
-  writeHeaders(res, entry, kept.status);
   const compressible = isCompressible(entry.headers['content-type'], entry.body.length);
   const encoding = compressible ? negotiateEncoding(req.headers['accept-encoding']) : null;
+  writeHeaders(res, entry, kept.status);
   if (compressible) res.setHeader('vary', 'Accept-Encoding');
   res.setHeader('etag', etagFor(entry, encoding));
   res.setHeader('cache-control', 'public, max-age=0, must-revalidate');
@@ -40,6 +41,50 @@ export async function sendKept(req: IncomingMessage, res: ServerResponse, kept: 
   const body = await kept.cache.encodedBody(kept.key, entry, encoding);
   if (encoding) res.setHeader('content-encoding', encoding);
   finish(req, res, entry.status, body);
+}
+
+const readyHeaders = new WeakMap<CachedResponse, Map<Encoding | null, Record<string, string | number>>>();
+
+/** The headers of a kept entry in one encoding, computed on its first hit. */
+function headersFor(entry: CachedResponse, encoding: Encoding | null, compressible: boolean, body: Buffer) {
+  let byEncoding = readyHeaders.get(entry);
+  if (!byEncoding) readyHeaders.set(entry, (byEncoding = new Map()));
+  let headers = byEncoding.get(encoding);
+  if (!headers) {
+    headers = {
+      ...entry.headers,
+      'x-cache': 'HIT',
+      etag: etagFor(entry, encoding),
+      'cache-control': 'public, max-age=0, must-revalidate',
+      ...(compressible ? { vary: 'Accept-Encoding' } : {}),
+      ...(encoding ? { 'content-encoding': encoding } : {}),
+      'content-length': body.length,
+    };
+    byEncoding.set(encoding, headers);
+  }
+  return headers;
+}
+
+/**
+ * The common case, a repeat request for a kept page in an encoding already
+ * made: one `writeHead`, with headers computed once per entry and encoding.
+ * False when it cannot answer so (the encoding is not made yet).
+ */
+export function sendReady(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, validator: string | undefined): boolean {
+  const compressible = isCompressible(entry.headers['content-type'], entry.body.length);
+  const encoding = compressible ? negotiateEncoding(req.headers['accept-encoding']) : null;
+  const body = encoding ? entry.encoded[encoding] : entry.body;
+  if (!body) return false;
+  const headers = headersFor(entry, encoding, compressible, body);
+  if (entry.status === 200 && matchesEtag(validator, headers.etag as string)) {
+    const { 'content-length': _length, 'content-encoding': _encoding, ...rest } = headers;
+    res.writeHead(304, rest);
+    res.end();
+    return true;
+  }
+  res.writeHead(entry.status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+  return true;
 }
 
 /** A response for this request only (an error, a redirect, a page Next would not share). */
