@@ -20,13 +20,16 @@ const ATTACK_WHY =
 const SAVE_WHY =
   'A save validates, compiles the body (Markdown in a few ms; MDX through mdx-bundler and esbuild, tens of ms), writes the post, its revision and search vector in one transaction, and revalidates the tags it touched. The tail is the compiler and the collector on a 2-core machine shared with the database. Compiles run on a warm worker inside the server (lib/render/budget.ts), which adds a message round trip and a copy of the body each way; meeting it would take fewer statements per save.';
 
+/** Issue 10: cached pages at the static limit, within measurement noise. */
+const PAGE_RATIO = 0.9;
+
 function pageWhy(fromCache: boolean, headers: string, ratio: number, p99: number): string {
   const where = fromCache
     ? 'Served from the web server\'s response cache (`x-cache: HIT`): compressed once, written straight to the socket, never entering Next.'
     : `Not served from the web server's response cache (\`${headers || 'no caching headers'}\`): every request went through Next.`;
   const gap =
-    ratio < 0.5
-      ? ' The rest of the gap to the static limit is per-request work the static server does not do: the cache lookup, and setting the CSP and security headers; on 2 cores, one of them taken by autocannon, each fixed cost counts double. A CDN or reverse proxy holding the same bytes (docs/deploy.md) removes it.'
+    ratio < PAGE_RATIO
+      ? ' The rest of the gap to the static limit is per-request work the static server does not do: the cache lookup, the client-address and HSTS check, and the headers of a kept page (computed once per encoding since 2026-12-02); on 2 cores, one of them taken by autocannon, each fixed cost counts double. A CDN or reverse proxy holding the same bytes (docs/deploy.md) removes it.'
       : '';
   const tail = p99 > 50 ? ` A p99 of ${p99.toFixed(0)} ms at 32 connections is the queue behind one busy core (garbage collection pauses included), not the work of one request.` : '';
   return `${where}${gap}${tail}`;
@@ -41,10 +44,10 @@ export function judge(r: BenchResult): Verdict[] {
   for (const name of ['article', 'home', 'tag'] as const) {
     const page = r.load.find((l) => l.page === name)!;
     const p99 = page.app.p99.median;
-    const met = page.ratio >= 0.5 && p99 <= 50;
+    const met = page.ratio >= PAGE_RATIO && p99 <= 50;
     const headers = Object.entries(page.cacheHeaders).map(([k, v]) => `${k}: ${v}`).join('; ');
     verdicts.push({
-      target: `${name}: throughput ≥ 50% of the static limit and p99 ≤ 50 ms at ${r.options.connections} connections`,
+      target: `${name}: throughput ≥ ${pct(PAGE_RATIO)} of the static limit and p99 ≤ 50 ms at ${r.options.connections} connections`,
       measured: `${pct(page.ratio)} of the limit, p99 ${ms(p99)}`,
       met,
       why: met ? undefined : pageWhy(page.cacheHeaders['x-cache'] === 'HIT', headers, page.ratio, p99),
