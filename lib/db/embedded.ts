@@ -50,7 +50,7 @@ async function runningPort(dataDir: string): Promise<number | undefined> {
   return Number(portLine);
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

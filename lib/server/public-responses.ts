@@ -95,7 +95,7 @@ export function createPublicResponder(cache: ResponseCache, generation: () => nu
     };
     const cached = cache.lookup(key);
     if (cached) {
-      if (!sendReady(req, res, cached, validator)) sendKept(req, res, { cache, key, entry: cached, status: 'HIT', validator }).catch(fail);
+      if (!sendReady(req, res, { entry: cached, status: 'HIT', validator })) sendKept(req, res, { cache, key, entry: cached, status: 'HIT', validator }).catch(fail);
       return;
     }
     const since = generation();

@@ -21,70 +21,67 @@ function finish(req: IncomingMessage, res: ServerResponse, status: number, body:
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/**
- * A kept response: anyone may store it but must ask again each time (so a CDN
- * in front stays fresh after every edit), with a strong ETag per encoding and
- * a 304 when the client already holds that representation.
- */
-export async function sendKept(req: IncomingMessage, res: ServerResponse, kept: { cache: ResponseCache; key: string; entry: CachedResponse; status: 'HIT' | 'MISS'; validator?: string }) {
-  const { entry } = kept;
-  const compressible = isCompressible(entry.headers['content-type'], entry.body.length);
-  const encoding = compressible ? negotiateEncoding(req.headers['accept-encoding']) : null;
-  writeHeaders(res, entry, kept.status);
-  if (compressible) res.setHeader('vary', 'Accept-Encoding');
-  res.setHeader('etag', etagFor(entry, encoding));
-  res.setHeader('cache-control', 'public, max-age=0, must-revalidate');
-  if (entry.status === 200 && matchesEtag(kept.validator, etagFor(entry, encoding))) {
-    res.statusCode = 304;
-    return void res.end();
-  }
-  const body = await kept.cache.encodedBody(kept.key, entry, encoding);
-  if (encoding) res.setHeader('content-encoding', encoding);
-  finish(req, res, entry.status, body);
+type Kept = { entry: CachedResponse; status: 'HIT' | 'MISS'; validator?: string };
+
+/** What every answer from a kept entry carries, but the body's length and encoding. */
+function baseHeaders(entry: CachedResponse, encoding: Encoding | null, compressible: boolean, cache: 'HIT' | 'MISS'): Record<string, string | number> {
+  return {
+    ...entry.headers,
+    'x-cache': cache,
+    etag: etagFor(entry, encoding),
+    // Anyone may store it but must ask again each time: a CDN in front stays fresh after every edit.
+    'cache-control': 'public, max-age=0, must-revalidate',
+    ...(compressible ? { vary: 'Accept-Encoding' } : {}),
+  };
 }
 
-const readyHeaders = new WeakMap<CachedResponse, Map<Encoding | null, Record<string, string | number>>>();
+const hitHeaders = new WeakMap<CachedResponse, Map<Encoding | null, Record<string, string | number>>>();
 
-/** The headers of a kept entry in one encoding, computed on its first hit. */
-function headersFor(entry: CachedResponse, encoding: Encoding | null, compressible: boolean, body: Buffer) {
-  let byEncoding = readyHeaders.get(entry);
-  if (!byEncoding) readyHeaders.set(entry, (byEncoding = new Map()));
+/** A hit's headers in one encoding, computed once per entry: repeat requests are the hot path. */
+function headersOfHit(entry: CachedResponse, encoding: Encoding | null, compressible: boolean, body: Buffer) {
+  let byEncoding = hitHeaders.get(entry);
+  if (!byEncoding) hitHeaders.set(entry, (byEncoding = new Map()));
   let headers = byEncoding.get(encoding);
   if (!headers) {
-    headers = {
-      ...entry.headers,
-      'x-cache': 'HIT',
-      etag: etagFor(entry, encoding),
-      'cache-control': 'public, max-age=0, must-revalidate',
-      ...(compressible ? { vary: 'Accept-Encoding' } : {}),
-      ...(encoding ? { 'content-encoding': encoding } : {}),
-      'content-length': body.length,
-    };
+    headers = { ...baseHeaders(entry, encoding, compressible, 'HIT'), ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': body.length };
     byEncoding.set(encoding, headers);
   }
   return headers;
 }
 
 /**
- * The common case, a repeat request for a kept page in an encoding already
- * made: one `writeHead`, with headers computed once per entry and encoding.
- * False when it cannot answer so (the encoding is not made yet).
+ * Answers from a kept entry with a strong ETag per encoding, a 304 when the
+ * client holds that representation, and one `writeHead`. False when the body
+ * in the negotiated encoding is not made yet (sendKept makes it).
  */
-export function sendReady(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, validator: string | undefined): boolean {
+export function sendReady(req: IncomingMessage, res: ServerResponse, kept: Kept): boolean {
+  const { entry, status } = kept;
   const compressible = isCompressible(entry.headers['content-type'], entry.body.length);
   const encoding = compressible ? negotiateEncoding(req.headers['accept-encoding']) : null;
-  const body = encoding ? entry.encoded[encoding] : entry.body;
-  if (!body) return false;
-  const headers = headersFor(entry, encoding, compressible, body);
-  if (entry.status === 200 && matchesEtag(validator, headers.etag as string)) {
-    const { 'content-length': _length, 'content-encoding': _encoding, ...rest } = headers;
-    res.writeHead(304, rest);
+  if (entry.status === 200 && matchesEtag(kept.validator, etagFor(entry, encoding))) {
+    res.writeHead(304, baseHeaders(entry, encoding, compressible, status));
     res.end();
     return true;
   }
-  res.writeHead(entry.status, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  const body = encoding ? entry.encoded[encoding] : entry.body;
+  if (!body) return false;
+  writeBody(req, res, kept, encoding, compressible, body);
   return true;
+}
+
+function writeBody(req: IncomingMessage, res: ServerResponse, kept: Kept, encoding: Encoding | null, compressible: boolean, body: Buffer) {
+  const hit = headersOfHit(kept.entry, encoding, compressible, body);
+  res.writeHead(kept.entry.status, kept.status === 'HIT' ? hit : { ...hit, 'x-cache': kept.status });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** A kept response whose encoding may still have to be made (off the event loop), then sent as sendReady does. */
+export async function sendKept(req: IncomingMessage, res: ServerResponse, kept: Kept & { cache: ResponseCache; key: string }) {
+  if (sendReady(req, res, kept)) return;
+  const { entry } = kept;
+  const compressible = isCompressible(entry.headers['content-type'], entry.body.length);
+  const encoding = compressible ? negotiateEncoding(req.headers['accept-encoding']) : null;
+  writeBody(req, res, kept, encoding, compressible, await kept.cache.encodedBody(kept.key, entry, encoding));
 }
 
 /** A response for this request only (an error, a redirect, a page Next would not share). */
