@@ -4,4 +4,4 @@
  * It grows whenever a cache tag expires here, written here or heard from
  * another instance through Postgres.
  */
-export { invalidationVersion, invalidationVersion as revalidationGeneration } from './tag-state.cjs';
+export { invalidationVersion } from './tag-state.cjs';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type next from 'next';
-import { revalidationGeneration } from '@/lib/cache/generation';
+import { invalidationVersion } from '@/lib/cache/generation';
 import { contentSecurityPolicy } from '@/lib/security/csp';
 import { refuseLargeBody } from './body-limit';
 import { createPublicResponder, isPublicDocument, isPublicUrl, refuseMethod } from './public-responses';
@@ -17,7 +17,7 @@ type NextApp = ReturnType<typeof next>;
  */
 export function createRequestHandler(app: NextApp): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = app.getRequestHandler();
-  const servePublic = createPublicResponder(createResponseCache(), revalidationGeneration);
+  const servePublic = createPublicResponder(createResponseCache(), invalidationVersion);
   return (req, res) => {
     // Next takes the script nonce from this request header: only proxy.ts may set it.
     if ('content-security-policy' in req.headers) delete req.headers['content-security-policy'];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { revalidationGeneration } from '@/lib/cache/generation';
+import { invalidationVersion } from '@/lib/cache/generation';
 import { compress, type Encoding } from './encoding';
 
 /** A finished response as the web server sends it, before compression. */
@@ -43,7 +43,7 @@ export function etagFor(entry: Pick<CachedResponse, 'etag'>, encoding: Encoding 
  * entries expire after `ttlMs` (dropped by the cache itself) and whenever the
  * revalidation generation moves.
  */
-export function createResponseCache({ maxBytes = 128 * 1024 * 1024, ttlMs = 60_000, generation = revalidationGeneration, now = () => performance.now() }: ResponseCacheOptions = {}) {
+export function createResponseCache({ maxBytes = 128 * 1024 * 1024, ttlMs = 60_000, generation = invalidationVersion, now = () => performance.now() }: ResponseCacheOptions = {}) {
   const entries = new LRUCache<string, CachedResponse>({
     maxSize: maxBytes,
     sizeCalculation: (entry, key) => sizeOf(key, entry),
