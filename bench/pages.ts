@@ -1,4 +1,4 @@
-import { capture, measureLoad, type LoadSummary } from './load';
+import { capture, measureLoad, type CapturedResponse, type LoadSummary } from './load';
 import type { AppServer } from './server';
 import { startStaticLimit } from './static-limit';
 import type { PageName, Targets } from './targets';
@@ -50,9 +50,12 @@ export async function measureMainLoad(options: {
 }) {
   const entries = Object.entries(options.paths) as [PageName, string][];
   const appLoads = new Map<PageName, LoadSummary>();
-  for (const [page, path] of entries) appLoads.set(page, await measureLoad(`${options.app.origin}${path}`, options));
-  // Captured after the load, from the warm cache: exactly what the load was served.
-  const captured = await Promise.all(entries.map(([, path]) => capture(options.app.origin, path)));
+  const captured: CapturedResponse[] = [];
+  for (const [page, path] of entries) {
+    appLoads.set(page, await measureLoad(`${options.app.origin}${path}`, options));
+    // Captured right after its load, from the warm cache: exactly what the load was served.
+    captured.push(await capture(options.app.origin, path));
+  }
   const bad = captured.find((c) => c.status !== 200);
   if (bad) throw new Error(`${bad.path} answered ${bad.status}`);
   const staticLimit = await startStaticLimit(captured, options.staticPort, options.workDir);

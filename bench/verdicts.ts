@@ -29,7 +29,7 @@ function pageWhy(fromCache: boolean, headers: string, ratio: number, p99: number
     : `Not served from the web server's response cache (\`${headers || 'no caching headers'}\`): every request went through Next.`;
   const gap =
     ratio < PAGE_RATIO
-      ? ' The rest of the gap to the static limit is per-request work the static server does not do: the cache lookup, the client-address and HSTS check, and the headers of a kept page (computed once per encoding since 2026-12-02); on 2 cores, one of them taken by autocannon, each fixed cost counts double. A CDN or reverse proxy holding the same bytes (docs/deploy.md) removes it.'
+      ? ' The web server\'s thread (lib/server/front-worker.ts) does what the static server does plus a cache lookup and a few header checks; Next runs in another thread, so its request-scoped storage costs cached pages nothing. On 2 cores, one of them taken by autocannon and the other shared with Postgres and Next\'s idle timers, the rest of the gap is within the run-to-run spread shown beside each figure; a CDN or reverse proxy holding the same bytes (docs/deploy.md) removes it.'
       : '';
   const tail = p99 > 50 ? ` A p99 of ${p99.toFixed(0)} ms at 32 connections is the queue behind one busy core (garbage collection pauses included), not the work of one request.` : '';
   return `${where}${gap}${tail}`;

@@ -1,8 +1,9 @@
 import './load-env';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import next from 'next';
@@ -10,16 +11,17 @@ import { listenForTagExpiries } from '@/lib/cache/tag-listener.cjs';
 import { resolveDatabase } from '@/lib/db/resolve';
 import { readEnv } from '@/lib/env';
 import { bootDatabase } from '@/lib/server/boot';
-import { secureRequest } from '@/lib/security/secure-request';
+import { startFront } from '@/lib/server/front-thread';
 import { createRequestHandler } from '@/lib/server/request-handler';
+import { createUpstream } from '@/lib/server/upstream';
 import { buildIsStale } from './build-freshness';
 
 /**
  * `npm start` (and `npm run dev`): one process. It migrates, seeds an empty
  * database and creates the first admin (lib/server/boot.ts), builds when the
  * build is stale, serves through Next's custom-server API (instrumentation.ts
- * starts the scheduler), warms the home page, and only then answers readers and
- * /api/health.
+ * starts the scheduler) behind the web server's own thread (front-worker.ts),
+ * warms the home page, and only then answers readers and /api/health.
  */
 const dev = process.argv[2] === 'dev';
 
@@ -40,12 +42,6 @@ function build(): Promise<void> {
   );
 }
 
-/** Until the boot is done: 503 for every request, /api/health included, so a load balancer waits. */
-function starting(_req: IncomingMessage, res: ServerResponse) {
-  res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5', 'cache-control': 'no-store' });
-  res.end(JSON.stringify({ status: 'starting' }));
-}
-
 const env = readEnv();
 const database = await resolveDatabase();
 await bootDatabase(database.url, { port: env.PORT });
@@ -58,33 +54,32 @@ process.env.NEXTAUTH_SECRET ??= await persistentSecret('.data/auth-secret');
 // Tag expiries from every other instance, through Postgres (lib/cache/tag-listener.cjs).
 listenForTagExpiries();
 
-let handler = starting;
-const server = createServer((req, res) => {
-  // The client's address for sign-in limits, HSTS, admin no-store: before anything answers.
-  secureRequest(req, res);
-  handler(req, res);
-});
-await new Promise<void>((resolve, reject) => server.once('error', reject).listen(env.PORT, resolve));
+// Next listens on a socket in a directory only this user may open; the web server's thread owns the port.
+const socketDir = await mkdtemp(path.join(tmpdir(), 'inkwell-'));
+const self = createUpstream({ socketPath: path.join(socketDir, 'next.sock') });
+let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => void res.writeHead(503).end();
+const internal = createServer((req, res) => handle(req, res));
+await new Promise<void>((resolve, reject) => internal.once('error', reject).listen(path.join(socketDir, 'next.sock'), resolve));
+
+const front = startFront(env.PORT, path.join(socketDir, 'next.sock'));
+await front.listening;
 
 const app = next({ dev, dir: process.cwd(), port: env.PORT });
 await app.prepare();
-const serve = createRequestHandler(app);
+handle = createRequestHandler(app, self);
 
-// Warm the home page before the first reader; only that request is let through while starting.
-const warmup = randomBytes(16).toString('hex');
-handler = (req, res) => (req.headers['x-inkwell-warmup'] === warmup ? serve(req, res) : starting(req, res));
-const home = await fetch(`http://127.0.0.1:${env.PORT}/`, { headers: { 'x-inkwell-warmup': warmup } });
-if (!home.ok) console.error(`Warning: the home page answered ${home.status} at start.`);
-await home.arrayBuffer();
-handler = serve;
+// Warm the home page before the first reader.
+const home = await self.fetch({ method: 'GET', path: '/', headers: { host: `localhost:${env.PORT}` } });
+if (home.status !== 200) console.error(`Warning: the home page answered ${home.status} at start.`);
+front.ready();
 console.log(`Serving ${database.embedded ? 'the seeded site' : 'the site'} at http://localhost:${env.PORT}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    server.close();
-    server.closeAllConnections();
-    void app
-      .close()
+    internal.close();
+    internal.closeAllConnections();
+    void Promise.allSettled([front.close(), app.close()])
+      .then(() => rm(socketDir, { recursive: true, force: true }))
       .then(() => database.stop())
       .finally(() => process.exit(0));
   });

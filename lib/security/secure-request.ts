@@ -25,20 +25,20 @@ function pinHeader(res: ServerResponse, name: string, value: string) {
  * every admin response `private, no-store`.
  */
 export function secureRequest(req: IncomingMessage, res: ServerResponse): void {
-  if (CLIENT_HEADER in req.headers) delete req.headers[CLIENT_HEADER];
-  const trusted = trustedProxies();
-  const forwardedProto = req.headers['x-forwarded-proto'];
-  // The peer is looked up only when a proxy claims HTTPS: most requests need no address work.
-  const viaTrustedProxy = () => {
-    const peer = normalizeAddress(req.socket.remoteAddress);
-    return peer !== null && isTrusted(trusted, peer);
-  };
-  const https = (req.socket as TLSSocket).encrypted === true || (first(forwardedProto) === 'https' && viaTrustedProxy());
+  const { headers } = req;
+  if (CLIENT_HEADER in headers) delete headers[CLIENT_HEADER];
+  // The proxy list and the peer are looked up only when they can matter: most requests are readers' pages over plain HTTP.
+  const https = (req.socket as TLSSocket).encrypted === true || (first(headers['x-forwarded-proto']) === 'https' && fromTrustedProxy(req));
   if (https) res.setHeader('strict-transport-security', HSTS);
   const url = req.url ?? '/';
   // Only the admin and the API read the stamp (sign-in, sessions): readers' pages skip the HMAC.
   if (!/^\/(admin|api)(\/|\?|$)/.test(url)) return;
-  const address = clientAddress(req.socket.remoteAddress, joined(req.headers['x-forwarded-for']), trusted);
-  req.headers[CLIENT_HEADER] = stampValue({ address, https });
-  if (/^\/admin(\/|\?|$)/.test(url)) pinHeader(res, 'cache-control', ADMIN_CACHE_CONTROL);
+  const address = clientAddress(req.socket.remoteAddress, joined(headers['x-forwarded-for']), trustedProxies());
+  headers[CLIENT_HEADER] = stampValue({ address, https });
+  if (url.startsWith('/admin')) pinHeader(res, 'cache-control', ADMIN_CACHE_CONTROL);
+}
+
+function fromTrustedProxy(req: IncomingMessage): boolean {
+  const peer = normalizeAddress(req.socket.remoteAddress);
+  return peer !== null && isTrusted(trustedProxies(), peer);
 }

@@ -1,20 +1,30 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequestHandler } from './request-handler';
+import { createFrontHandler } from './front';
+import { createResponseCache } from './response-cache';
+import { createUpstream } from './upstream';
 
 let server: Server;
+let next: Server;
 let port: number;
 const reachedNext: string[] = [];
 
 beforeAll(async () => {
   // A stand-in for Next's handler: records what got through to it.
-  const app = { getRequestHandler: () => async (req: { url?: string }, res: { end: (s: string) => void }) => void (reachedNext.push(req.url ?? ''), res.end('next')) };
-  server = createServer(createRequestHandler(app as never));
+  next = createServer((req, res) => void (reachedNext.push(req.url ?? ''), req.resume(), res.end('next')));
+  await new Promise<void>((resolve) => next.listen(0, '127.0.0.1', resolve));
+  const upstream = createUpstream({ host: '127.0.0.1', port: (next.address() as AddressInfo).port });
+  server = createServer(createFrontHandler({ upstream, cache: createResponseCache(), version: () => 0, settled: async () => {} }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  next.closeAllConnections();
+  await new Promise((resolve) => next.close(resolve));
+});
 
 /** Announces a body of `length` bytes and sends 1 KB of it: the answer must not wait for the rest. */
 function post(path: string, length: number, cookie?: string): Promise<number> {

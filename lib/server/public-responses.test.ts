@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createPublicResponder } from './public-responses';
+import { createFrontHandler } from './front';
+import { createPublicRenderer } from './public-responses';
 import { createResponseCache } from './response-cache';
+import { createUpstream } from './upstream';
 
 /** Stands in for Next: each path answers the way Next does for one kind of page. */
 const pages: Record<string, (res: ServerResponse) => void> = {
@@ -20,20 +22,33 @@ function html(res: ServerResponse, cache: string, body: string) {
   res.end(`${body}</body></html>`);
 }
 
-let server: Server;
+let next: Server;
+let front: Server;
 let origin: string;
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
 beforeAll(async () => {
-  const serve = createPublicResponder(createResponseCache(), () => 0);
-  server = createServer((req: IncomingMessage, res: ServerResponse) =>
-    serve(req, res, () => {
+  // Next's thread: the renderer around a stand-in for Next.
+  const render = createPublicRenderer(async () => Buffer.from('not found'));
+  next = createServer((req: IncomingMessage, res: ServerResponse) =>
+    render(req, res, () => {
       calls++;
       pages[req.url ?? '']!(res);
     }),
   );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const upstream = createUpstream({ host: '127.0.0.1', port: await listen(next) });
+  // The web server's thread, as front-worker.ts sets it up.
+  front = createServer(createFrontHandler({ upstream, cache: createResponseCache({ generation: () => 0 }), version: () => 0, settled: async () => {} }));
+  origin = `http://127.0.0.1:${await listen(front)}`;
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(async () => {
+  await new Promise((resolve) => front.close(resolve));
+  await new Promise((resolve) => next.close(resolve));
+});
 
 const get = (path: string, init?: RequestInit) => fetch(origin + path, init);
 

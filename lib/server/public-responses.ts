@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentSecurityPolicy } from '@/lib/security/csp';
-import { createNotFoundPage, NOT_FOUND_PATH } from './not-found-page';
+import { NOT_FOUND_PATH } from './not-found-page';
 import { scriptFreePage } from './public-html';
 import { captureResponse, contentType } from './response-hooks';
-import type { PlainResponse, ResponseCache } from './response-cache';
-import { sendKept, sendOnce, sendReady } from './send-response';
+import type { PlainResponse } from './response-cache';
 
 /** Anything but the admin, the API and Next's own files: what readers and crawlers fetch. */
 export function isPublicUrl(url: string | undefined): boolean {
@@ -13,10 +12,10 @@ export function isPublicUrl(url: string | undefined): boolean {
 
 const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action'];
 
-/** A reader's GET or HEAD of a page, feed or file: not a client router fetch. */
-export function isPublicDocument(req: IncomingMessage): boolean {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  return isPublicUrl(req.url) && !ROUTER_HEADERS.some((h) => h in req.headers);
+/** A fetch by Next's client router (admin pages run it), not a reader's request for a document. */
+export function isRouterRequest(req: IncomingMessage): boolean {
+  const { headers } = req;
+  return ROUTER_HEADERS.some((h) => h in headers);
 }
 
 /**
@@ -65,60 +64,44 @@ const INCOMPLETE = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><tit
 type Finished = { response: PlainResponse; shareable: boolean };
 
 /** Next's answer as readers get it: whole, and for HTML parsed and without scripts. */
-async function finished(req: IncomingMessage, res: ServerResponse, captured: Buffer, notFoundPage: (req: IncomingMessage) => Promise<Buffer>): Promise<Finished> {
+async function finished(req: IncomingMessage, res: ServerResponse, captured: Buffer, notFoundPage: () => Promise<Buffer>): Promise<Finished> {
   const response = { status: res.statusCode, headers: keptHeaders(res), body: captured };
   if (!contentType(res).startsWith('text/html')) return { response, shareable: isShareable(req, res) };
   const page = scriptFreePage(captured.toString('utf8'));
   if ('html' in page) return { response: { ...response, body: Buffer.from(page.html) }, shareable: isShareable(req, res) };
   const headers = { ...response.headers, 'content-type': 'text/html; charset=utf-8' };
   if (page.errorDocument && res.statusCode === 404 && req.url !== NOT_FOUND_PATH) {
-    return { response: { status: 404, headers, body: await notFoundPage(req) }, shareable: false };
+    return { response: { status: 404, headers, body: await notFoundPage() }, shareable: false };
   }
   // A public page must render whole: readers run no script, so streamed content would never appear.
   console.error(`Public page ${req.url} reached the web server incomplete (${page.incomplete}): answering 500.`);
   return { response: { status: 500, headers, body: Buffer.from(INCOMPLETE) }, shareable: false };
 }
 
+/** Tells the web server's thread (front.ts) that every reader may get this answer. */
+export const KEEP_HEADER = 'x-inkwell-keep';
+
 /**
- * Public GET and HEAD: from the response cache, or else from Next, whole,
- * cleaned once (public-html.ts), and kept when every reader may get it.
+ * A reader's GET, in Next's thread: Next's answer held back whole, cleaned once
+ * (public-html.ts), and sent uncompressed to the web server's thread, which
+ * keeps it (when KEEP_HEADER says so), compresses it and answers readers.
  */
-export function createPublicResponder(cache: ResponseCache, generation: () => number) {
-  const notFoundPage = createNotFoundPage(generation);
+export function createPublicRenderer(notFoundPage: () => Promise<Buffer>) {
   return (req: IncomingMessage, res: ServerResponse, handle: () => void) => {
-    const key = req.url ?? '/';
-    const validator = req.headers['if-none-match'];
-    const fail = (error: unknown) => {
-      console.error(`Public response for ${key} failed:`, error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end();
-    };
-    const cached = cache.lookup(key);
-    if (cached) {
-      if (!sendReady(req, res, { entry: cached, status: 'HIT', validator })) sendKept(req, res, { cache, key, entry: cached, status: 'HIT', validator }).catch(fail);
-      return;
-    }
-    const since = generation();
-    // Next sends the whole body, uncompressed: the 304 and the encoding are decided here, on what is finally sent.
-    const { method } = req;
-    const acceptEncoding = req.headers['accept-encoding'];
-    delete req.headers['if-none-match'];
-    delete req.headers['accept-encoding'];
-    // A HEAD gets exactly the GET's headers, and the GET's answer can be kept.
-    req.method = 'GET';
     captureResponse(res, (captured) => {
-      req.method = method;
-      if (acceptEncoding !== undefined) req.headers['accept-encoding'] = acceptEncoding;
       // finished() reads Next's status and headers before its first await; then they are cleared for ours.
       const outcome = finished(req, res, captured, notFoundPage);
       for (const name of res.getHeaderNames()) res.removeHeader(name);
       outcome
-        .then(({ response, shareable }) =>
-          shareable
-            ? sendKept(req, res, { cache, key, entry: cache.store(key, response, since), status: 'MISS', validator })
-            : sendOnce(req, res, response),
-        )
-        .catch(fail);
+        .then(({ response, shareable }) => {
+          res.writeHead(response.status, { ...response.headers, ...(shareable ? { [KEEP_HEADER]: '1' } : {}), 'content-length': response.body.length });
+          res.end(response.body);
+        })
+        .catch((error: unknown) => {
+          console.error(`Public response for ${req.url} failed:`, error);
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end();
+        });
     });
     handle();
   };

@@ -2,29 +2,24 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type next from 'next';
 import { invalidationVersion } from '@/lib/cache/generation';
 import { contentSecurityPolicy } from '@/lib/security/csp';
-import { refuseLargeBody } from './body-limit';
-import { createPublicResponder, isPublicDocument, isPublicUrl, refuseMethod } from './public-responses';
-import { createResponseCache } from './response-cache';
+import { createNotFoundPage } from './not-found-page';
+import { createPublicRenderer, isPublicUrl, isRouterRequest } from './public-responses';
+import type { Upstream } from './upstream';
 
 type NextApp = ReturnType<typeof next>;
 
 /**
- * What the web server does with a request, around Next's own handler:
- * public pages without scripts, kept whole and compressed once
- * (public-responses.ts); other methods on public URLs refused; everything
- * else (admin, API, build files) straight to Next, which compresses them, with
- * a script-free policy that proxy.ts replaces by a nonce policy for admin pages.
+ * Next's side of the web server: requests relayed by the front thread
+ * (front.ts), which has already secured, limited and classified them. Public
+ * pages are rendered whole and without scripts (public-responses.ts);
+ * everything else goes straight to Next, with a script-free policy that
+ * proxy.ts replaces by a nonce policy for admin pages.
  */
-export function createRequestHandler(app: NextApp): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestHandler(app: NextApp, self: Pick<Upstream, 'fetch'>): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = app.getRequestHandler();
-  const servePublic = createPublicResponder(createResponseCache(), invalidationVersion);
+  const renderPublic = createPublicRenderer(createNotFoundPage(invalidationVersion, self));
   return (req, res) => {
-    // Next takes the script nonce from this request header: only proxy.ts may set it.
-    if ('content-security-policy' in req.headers) delete req.headers['content-security-policy'];
-    if ('content-security-policy-report-only' in req.headers) delete req.headers['content-security-policy-report-only'];
-    if (refuseLargeBody(req, res)) return;
-    if (isPublicUrl(req.url) && req.method !== 'GET' && req.method !== 'HEAD') return refuseMethod(req, res);
-    if (isPublicDocument(req)) return servePublic(req, res, () => void handle(req, res));
+    if (req.method === 'GET' && isPublicUrl(req.url) && !isRouterRequest(req)) return renderPublic(req, res, () => void handle(req, res));
     res.setHeader('content-security-policy', contentSecurityPolicy(null));
     void handle(req, res);
   };

@@ -49,6 +49,8 @@ export function createResponseCache({ maxBytes = 128 * 1024 * 1024, ttlMs = 60_0
     sizeCalculation: (entry, key) => sizeOf(key, entry),
     ttl: ttlMs,
     ttlAutopurge: true,
+    // Read the clock on each lookup: the default caches it behind a new 1 ms timer whenever pages are served.
+    ttlResolution: 0,
     perf: { now },
   });
   const compressing = new Map<string, Promise<Buffer>>();
