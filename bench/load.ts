@@ -59,6 +59,25 @@ export async function measureLoad(url: string, options: { connections: number; s
   await autocannon(url, options.connections, 1);
   const runs: LoadRun[] = [];
   for (let i = 0; i < options.runs; i++) runs.push(await autocannon(url, options.connections, options.seconds));
+  return summarise(url, runs, options);
+}
+
+/** Two servers under the same load, their runs alternated, each after a short unrecorded one. */
+export async function measurePair(appUrl: string, limitUrl: string, options: { connections: number; seconds: number; runs: number }) {
+  const app: LoadRun[] = [];
+  const limit: LoadRun[] = [];
+  for (const url of [appUrl, limitUrl]) {
+    await warm(url);
+    await autocannon(url, options.connections, 1);
+  }
+  for (let i = 0; i < options.runs; i++) {
+    app.push(await autocannon(appUrl, options.connections, options.seconds));
+    limit.push(await autocannon(limitUrl, options.connections, options.seconds));
+  }
+  return { app: summarise(appUrl, app, options), limit: summarise(limitUrl, limit, options) };
+}
+
+function summarise(url: string, runs: LoadRun[], options: { connections: number; seconds: number }): LoadSummary {
   return {
     url,
     connections: options.connections,

@@ -1,4 +1,4 @@
-import { capture, measureLoad, type CapturedResponse, type LoadSummary } from './load';
+import { capture, measureLoad, measurePair, warm, type CapturedResponse, type LoadSummary } from './load';
 import type { AppServer } from './server';
 import { startStaticLimit } from './static-limit';
 import type { PageName, Targets } from './targets';
@@ -37,7 +37,11 @@ const scaleOf = (s: LoadSummary): ScalePage => ({
   errors: s.errors,
 });
 
-/** Every public page under load on the app, then the same bytes from the static limit. */
+/**
+ * Every public page under load on the app and the same bytes from the static
+ * limit, their runs interleaved (app, limit, app, limit …) so that whatever
+ * else the machine is doing weighs on both sides of each ratio alike.
+ */
 export async function measureMainLoad(options: {
   app: AppServer;
   paths: Record<PageName, string>;
@@ -49,27 +53,27 @@ export async function measureMainLoad(options: {
   seconds: number;
 }) {
   const entries = Object.entries(options.paths) as [PageName, string][];
-  const appLoads = new Map<PageName, LoadSummary>();
   const captured: CapturedResponse[] = [];
-  for (const [page, path] of entries) {
-    appLoads.set(page, await measureLoad(`${options.app.origin}${path}`, options));
-    // Captured right after its load, from the warm cache: exactly what the load was served.
+  for (const [, path] of entries) {
+    await warm(`${options.app.origin}${path}`);
+    // Captured from the warm cache: exactly what the load will be served.
     captured.push(await capture(options.app.origin, path));
   }
   const bad = captured.find((c) => c.status !== 200);
   if (bad) throw new Error(`${bad.path} answered ${bad.status}`);
   const staticLimit = await startStaticLimit(captured, options.staticPort, options.workDir);
+  const appLoads = new Map<PageName, LoadSummary>();
   const load: PageLoad[] = [];
   try {
     for (const [i, [page, path]] of entries.entries()) {
-      const app = appLoads.get(page)!;
-      const limit = await measureLoad(`${staticLimit.origin}${path}`, options);
+      const pair = await measurePair(`${options.app.origin}${path}`, `${staticLimit.origin}${path}`, options);
+      appLoads.set(page, pair.app);
       load.push({
         page,
         path,
-        app,
-        static: limit,
-        ratio: app.requestsPerSecond.median / limit.requestsPerSecond.median,
+        app: pair.app,
+        static: pair.limit,
+        ratio: pair.app.requestsPerSecond.median / pair.limit.requestsPerSecond.median,
         responseBytes: captured[i]!.body.length,
         contentEncoding: captured[i]!.headers['content-encoding'] ?? null,
         cacheHeaders: Object.fromEntries(Object.entries(captured[i]!.headers).filter(([k]) => /cache|prerender|^vary$|^etag$/.test(k))),

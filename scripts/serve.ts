@@ -64,7 +64,8 @@ await new Promise<void>((resolve, reject) => internal.once('error', reject).list
 const front = startFront(env.PORT, path.join(socketDir, 'next.sock'));
 await front.listening;
 
-const app = next({ dev, dir: process.cwd(), port: env.PORT });
+// Given the server it runs behind, Next answers its own protocol upgrades (the dev server's live reload).
+const app = next({ dev, dir: process.cwd(), port: env.PORT, httpServer: internal });
 await app.prepare();
 handle = createRequestHandler(app, self);
 
