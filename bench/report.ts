@@ -80,7 +80,7 @@ function markdown(r: BenchResult, svgPrefix: string): string {
   if (base && last && last !== base) {
     out.push('', `p50 at ${last.posts / 1000}k relative to ${base.posts / 1000}k: ${pages.map((p) => `${p} ×${growth(base.pages[p].p50, last.pages[p].p50).toFixed(2)}`).join(', ')}.`);
   }
-  out.push('', `### EXPLAIN (ANALYZE, BUFFERS) at 100k posts`, '');
+  out.push('', `### EXPLAIN (ANALYZE, BUFFERS) at ${r.scale.at(-1)?.posts ?? 100_000} posts`, '');
   out.push('Every statement the public pages sent while rendered once from a cold cache, as Prisma sent it (captured by auto_explain in the bench cluster).', '');
   out.push(
     'The load runs above measure cached pages; these statements run on a cache miss, i.e. the first request after a write revalidated the page (and, for search, every new query).',
@@ -123,7 +123,7 @@ function markdown(r: BenchResult, svgPrefix: string): string {
 
   const m = r.memory;
   out.push('', '## 7. Memory', '');
-  out.push(`Resident memory of the server's process tree: **${f1(m.atRestBytes / MB)} MB at rest**, **${f1(m.afterLoadBytes / MB)} MB after the load runs**, ${f1(m.atEndBytes / MB)} MB at the end (after growing to 100k posts, the scale runs and the EXPLAIN pass, which renders \`/archive\` and \`/sitemap.xml\` over every post).`);
+  out.push(`Resident memory of the server's process tree: **${f1(m.atRestBytes / MB)} MB at rest**, **${f1(m.afterLoadBytes / MB)} MB after the load runs**, ${f1(m.atEndBytes / MB)} MB at the end (after growing to ${r.scale.at(-1)?.posts ?? 100_000} posts, the scale runs and the EXPLAIN pass, which renders \`/archive\` and \`/sitemap.xml\` over every post).`);
   return out.join('\n') + '\n';
 }
 
@@ -138,7 +138,9 @@ export async function writeReport(r: BenchResult): Promise<string[]> {
     { value: 50, label: '50 ms p99 target' },
   );
   const ratioSvg = ratioChart(r.load.map((l) => ({ name: l.page, ratio: l.ratio })), 0.5);
-  for (const name of ['latest', stamp(r.startedAt)]) {
+  // A --quick look never replaces the full report.
+  const quick = (r.options as { quick?: boolean }).quick === true;
+  for (const name of quick ? ['quick'] : ['latest', stamp(r.startedAt)]) {
     const files: [string, string][] = [
       [`${name}.json`, JSON.stringify(r, null, 2)],
       [`${name}.md`, markdown(r, name)],

@@ -1,4 +1,5 @@
-// `npm run bench -- [--size 1k|10k|100k]`: build, prepare data, measure, write bench/results/.
+// `npm run bench -- [--size 1k|10k|100k] [--quick]`: build, prepare data, measure, write bench/results/.
+// --quick: a first look in about two minutes (300 imported posts grown to 1k, one short run per figure).
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -28,14 +29,18 @@ const { values } = parseArgs({
     saves: { type: 'string', default: '40' },
     'fresh-saves': { type: 'string', default: '20' },
     'import-budget': { type: 'string', default: '200' },
+    quick: { type: 'boolean', default: false },
   },
 });
+const quick = values.quick === true;
+if (quick) Object.assign(values, { size: '1k', runs: '1', seconds: '2', 'scale-runs': '1', 'scale-seconds': '1', saves: '10', 'fresh-saves': '5' });
 if (!(values.size! in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
 const mainSize = SIZES[values.size as keyof typeof SIZES];
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3400);
 const STATIC_PORT = Number(process.env.BENCH_STATIC_PORT ?? 3401);
 const WORK = '.data/bench';
-const BASE_SIZE = 1_000;
+const BASE_SIZE = quick ? 300 : 1_000;
+const SCALE_SIZES = quick ? [1_000] : [1_000, 10_000, 100_000];
 
 const started = performance.now();
 const phases: Record<string, number> = {};
@@ -89,7 +94,7 @@ try {
   });
   const scaleOptions = { runs: Number(values['scale-runs']), seconds: Number(values['scale-seconds']), connections: 32 };
   const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain' | 'freshness' | 'renderAttack'>> = { scale: [] };
-  for (const size of [1_000, 10_000, 100_000]) {
+  for (const size of SCALE_SIZES) {
     const grown = await phase(`grow to ${size}`, () => growPosts(database.url, imports.basePosts, size));
     await app.revalidateSite();
     if (size === mainSize) {
@@ -112,12 +117,12 @@ try {
           saves: Number(values['fresh-saves']),
         }),
       );
-      result.renderAttack = await phase('render attack', () => measureRenderAttack({ origin: app!.origin }));
+      result.renderAttack = await phase('render attack', () => measureRenderAttack({ origin: app!.origin, seconds: quick ? 1 : 5 }));
     } else {
       const pages = await phase(`scale at ${size}`, () => measureScalePoint(app!.origin, paths, scaleOptions));
       result.scale.push({ posts: size, clonedSeconds: grown.seconds, pages });
     }
-    if (size === 100_000) {
+    if (size === SCALE_SIZES.at(-1)) {
       const server = app;
       const pages = [
         paths.home,
@@ -132,7 +137,7 @@ try {
         ...(await firstLink(server.origin, '/archive', /href="(\/archive\/\d{4}[^"]*)"/)),
         '/sitemap.xml',
       ];
-      result.explain = await phase('explain at 100000', () =>
+      result.explain = await phase(`explain at ${size}`, () =>
         explainPages(database, pages, async (p) => void (await (await fetch(`${server.origin}${p}`)).arrayBuffer()), server.revalidateSite),
       );
     }
