@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { alternatesFor, siteConfig, siteUrl } from '@/lib/site';
 import './globals.css';
+import './code.css';
 
 export const metadata: Metadata = {
   metadataBase: siteUrl(),
