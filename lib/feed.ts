@@ -1,3 +1,4 @@
+import { excerptOf } from '@/lib/render/excerpt';
 import { postPath, siteConfig, siteUrl } from '@/lib/site';
 
 interface FeedPost {
@@ -37,7 +38,7 @@ export function buildRssFeed(posts: FeedPost[]): string {
       `<link>${escapeXml(link)}</link>`,
       `<guid isPermaLink="true">${escapeXml(link)}</guid>`,
       `<pubDate>${post.publishedAt.toUTCString()}</pubDate>`,
-      post.description ? `<description>${escapeXml(xmlSafe(post.description))}</description>` : '',
+      post.description ? `<description>${escapeXml(xmlSafe(excerptOf(post.description)!))}</description>` : '',
       ...categories.map((name) => `<category>${escapeXml(xmlSafe(name))}</category>`),
       `<content:encoded>${cdata(absolutize(post.html, origin))}</content:encoded>`,
       '</item>',

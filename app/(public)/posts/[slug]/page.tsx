@@ -9,6 +9,7 @@ import { PostNavigation } from '@/components/post-navigation';
 import { TableOfContents } from '@/components/table-of-contents';
 import { TermLinks } from '@/components/term-links';
 import { decodeParam } from '@/lib/params';
+import { excerptOf } from '@/lib/render/excerpt';
 import { isoWithOffset } from '@/lib/posts/format';
 import { getNeighbours, getPublishedPost, getRelatedPosts } from '@/lib/posts/public';
 import { alternatesFor, postPath, siteConfig, siteUrl } from '@/lib/site';
@@ -21,15 +22,16 @@ export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): 
   const post = await getPublishedPost(decodeParam((await params).slug));
   if (!post) return {};
   const images = post.coverImage ? [{ url: post.coverImage, alt: post.coverAlt ?? post.title }] : undefined;
+  const description = excerptOf(post.description) ?? undefined;
   return {
     title: post.title,
-    description: post.description ?? undefined,
+    description,
     keywords: post.keywords ?? undefined,
     alternates: alternatesFor(postPath(post.slug)),
     openGraph: {
       type: 'article',
       title: post.title,
-      description: post.description ?? undefined,
+      description,
       url: postPath(post.slug),
       siteName: siteConfig.name,
       locale: siteConfig.locale,
@@ -38,7 +40,7 @@ export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): 
       tags: post.tags.map((t) => t.name),
       images,
     },
-    twitter: { card: images ? 'summary_large_image' : 'summary', title: post.title, description: post.description ?? undefined },
+    twitter: { card: images ? 'summary_large_image' : 'summary', title: post.title, description },
   };
 }
 
@@ -57,7 +59,7 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
           '@context': 'https://schema.org',
           '@type': 'BlogPosting',
           headline: post.title,
-          description: post.description ?? undefined,
+          description: excerptOf(post.description) ?? undefined,
           keywords: post.keywords ?? undefined,
           datePublished: isoWithOffset(post),
           dateModified: post.updatedAt.toISOString(),
