@@ -17,7 +17,8 @@ export function excerptOf(text: string | null | undefined, maxChars = 140): stri
   let cut = -1;
   for (const match of head.matchAll(BOUNDARY)) cut = match.index + match[0].length;
   // A boundary near the start would throw most of the text away: then the last space, or all of it.
-  if (cut < head.length * 0.4) cut = head.length * 0.4 <= head.lastIndexOf(' ') ? head.lastIndexOf(' ') : head.length;
+  if (cut < head.length * 0.4)
+    cut = head.length * 0.4 <= head.lastIndexOf(' ') ? head.lastIndexOf(' ') : head.length;
   const kept = head.slice(0, cut).replace(TRAILING, '');
   return `${kept || head}…`;
 }

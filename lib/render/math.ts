@@ -31,7 +31,13 @@ export function remarkDollarsAsText() {
 
 // KaTeX's own safety settings for untrusted input: no \href, \url, \includegraphics
 // or \html*, and bounded macro expansion and sizes.
-const typesetter = unified().use(rehypeKatex, { trust: false, maxExpand: 1_000, maxSize: 50, strict: 'ignore', output: 'htmlAndMathml' });
+const typesetter = unified().use(rehypeKatex, {
+  trust: false,
+  maxExpand: 1_000,
+  maxSize: 50,
+  strict: 'ignore',
+  output: 'htmlAndMathml',
+});
 
 /**
  * Typesets the maths remark-math marked (`code.math-inline`, `code.math-display`,

@@ -4,7 +4,12 @@ import { SKIP, visit } from 'unist-util-visit';
 import { classesOf } from './classes';
 import { resolveLanguage } from './highlight';
 
-const element = (tagName: string, className: string[], children: ElementContent[]): Element => ({ type: 'element', tagName, properties: { className }, children });
+const element = (tagName: string, className: string[], children: ElementContent[]): Element => ({
+  type: 'element',
+  tagName,
+  properties: { className },
+  children,
+});
 
 /**
  * Before sanitising an HTML body, turns what the source platform's own scripts
@@ -18,14 +23,24 @@ export function fromPlatformHtml(tree: Root): Root {
   visit(tree, 'element', (node, index, parent) => {
     if (!parent || index === undefined) return;
     const classes = classesOf(node);
-    const tex = classes.includes('katex--inline') || classes.includes('katex--display') ? texOf(node) : undefined;
+    const tex =
+      classes.includes('katex--inline') || classes.includes('katex--display')
+        ? texOf(node)
+        : undefined;
     if (tex !== undefined) {
       const display = classes.includes('katex--display');
-      const code = element('code', ['language-math', display ? 'math-display' : 'math-inline'], [{ type: 'text', value: tex }]);
+      const code = element(
+        'code',
+        ['language-math', display ? 'math-display' : 'math-inline'],
+        [{ type: 'text', value: tex }],
+      );
       parent.children[index] = display ? element('pre', [], [code]) : code;
       return SKIP;
     }
-    if ((node.tagName === 'div' && classes.includes('toc')) || (node.tagName === 'ul' && classes.includes('pre-numbering'))) {
+    if (
+      (node.tagName === 'div' && classes.includes('toc')) ||
+      (node.tagName === 'ul' && classes.includes('pre-numbering'))
+    ) {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
@@ -40,7 +55,8 @@ export function fromPlatformHtml(tree: Root): Root {
 function texOf(node: Element): string | undefined {
   let tex: string | undefined;
   visit(node, 'element', (child) => {
-    if (child.tagName === 'annotation' && child.properties.encoding === 'application/x-tex') tex = toString(child).trim();
+    if (child.tagName === 'annotation' && child.properties.encoding === 'application/x-tex')
+      tex = toString(child).trim();
   });
   return tex;
 }
@@ -66,7 +82,8 @@ const isInPageList = (node: ElementContent | undefined): boolean => {
  * source editor's `@[TOC](…)` marker go, so a page never shows two.
  */
 export function dropWrittenToc(tree: Root): void {
-  const next = (children: ElementContent[], i: number) => children.slice(i + 1).find((c) => c.type === 'element');
+  const next = (children: ElementContent[], i: number) =>
+    children.slice(i + 1).find((c) => c.type === 'element');
   visit(tree, 'element', (node, index, parent) => {
     if (!parent || index === undefined || !/^(h[1-6]|p)$/.test(node.tagName)) return;
     const text = toString(node).trim();

@@ -15,6 +15,7 @@ import { enhance, type TocEntry } from './enhance';
 import { RenderError } from './errors';
 import * as runtime from './hast-runtime';
 import { mdxComponents } from './mdx-components';
+import { imagesAsFigures } from './figures';
 import { highlightCode } from './highlight';
 import { compilePlainMarkdown } from './markdown';
 import { remarkDollarsAsText, typesetMath } from './math';
@@ -115,6 +116,7 @@ export async function finishRender(raw: Root, format: BodyFormat, body: string, 
   const tree = (await finisher.run(raw)) as Root;
   dropWrittenToc(tree);
   const toc = enhance(tree, title);
+  imagesAsFigures(tree);
   // The text before typesetting: search and reading time see a formula's TeX once, not KaTeX's three copies.
   const text = toString(tree).replace(/\s+/g, ' ').trim();
   await typesetMath(tree);
