@@ -4,6 +4,8 @@ export const siteConfig = {
   description: '关于大模型、AIGC 与生成式 AI 工程实践的中文博客。',
   lang: 'zh-CN',
   locale: 'zh_CN',
+  /** The byline of posts whose author has no display name. */
+  author: '生成式 AI 笔记编辑部',
   /** Offset for a front-matter date that names none: China Standard Time. */
   defaultUtcOffset: 8 * 60,
 } as const;

@@ -26,6 +26,7 @@ export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): 
   return {
     title: post.title,
     description,
+    authors: [{ name: post.author ?? siteConfig.author }],
     keywords: post.keywords ?? undefined,
     alternates: alternatesFor(postPath(post.slug)),
     openGraph: {
@@ -64,6 +65,7 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
           datePublished: isoWithOffset(post),
           dateModified: post.updatedAt.toISOString(),
           inLanguage: siteConfig.lang,
+          author: { '@type': 'Person', name: post.author ?? siteConfig.author },
           image: post.coverImage ?? undefined,
           url,
           mainEntityOfPage: url,
@@ -72,7 +74,7 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
       />
       <header className="article-header">
         <h1>{post.title}</h1>
-        <PostMeta post={post} />
+        <PostMeta post={post} author={post.author ?? siteConfig.author} />
         <TermLinks terms={post.categories} kind="category" label="分类" />
         <TermLinks terms={post.tags} kind="tag" label="标签" />
       </header>
