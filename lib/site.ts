@@ -15,6 +15,9 @@ export function siteUrl(): URL {
   return new URL(process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`);
 }
 
+/** Open Graph and Twitter image for pages and posts without their own (app/og.png/route.tsx). */
+export const defaultSocialImage = { url: '/og.png', width: 1200, height: 630, alt: siteConfig.name };
+
 export const postPath = (slug: string) => `/posts/${encodeURIComponent(slug)}`;
 export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
 export const categoryPath = (slug: string) => `/categories/${encodeURIComponent(slug)}`;

@@ -43,7 +43,7 @@ function keptHeaders(res: ServerResponse): Record<string, string> {
   for (const [name, value] of Object.entries(res.getHeaders())) {
     if (value !== undefined && !PER_RESPONSE.test(name)) kept[name] = Array.isArray(value) ? value.join(', ') : String(value);
   }
-  kept['content-security-policy'] = contentSecurityPolicy(null);
+  kept['content-security-policy'] = contentSecurityPolicy(null, { feed: /^application\/rss\+xml/.test(kept['content-type'] ?? '') });
   return kept;
 }
 

@@ -12,7 +12,7 @@ import { decodeParam } from '@/lib/params';
 import { excerptOf } from '@/lib/render/excerpt';
 import { isoWithOffset } from '@/lib/posts/format';
 import { getNeighbours, getPublishedPost, getRelatedPosts } from '@/lib/posts/public';
-import { alternatesFor, postPath, siteConfig, siteUrl } from '@/lib/site';
+import { alternatesFor, defaultSocialImage, postPath, siteConfig, siteUrl } from '@/lib/site';
 
 // A placeholder keeps the route cacheable without reading the database at build;
 // real posts render on their first request and are then served from the cache.
@@ -21,7 +21,7 @@ export const generateStaticParams = async () => [{ slug: '__placeholder__' }];
 export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): Promise<Metadata> {
   const post = await getPublishedPost(decodeParam((await params).slug));
   if (!post) return {};
-  const images = post.coverImage ? [{ url: post.coverImage, alt: post.coverAlt ?? post.title }] : undefined;
+  const images = post.coverImage ? [{ url: post.coverImage, alt: post.coverAlt ?? post.title }] : [defaultSocialImage];
   const description = excerptOf(post.description) ?? undefined;
   return {
     title: post.title,
@@ -41,7 +41,7 @@ export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): 
       tags: post.tags.map((t) => t.name),
       images,
     },
-    twitter: { card: images ? 'summary_large_image' : 'summary', title: post.title, description },
+    twitter: { card: 'summary_large_image', title: post.title, description, images },
   };
 }
 
