@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-// Formulas are typeset at save time (lib/render/math.ts); their styles and fonts are built into /_next/static.
-import 'katex/dist/katex.min.css';
+// Formulas are typeset at save time (lib/render/math.ts); KaTeX's styles and fonts (scripts/katex-css.mjs) are built into /_next/static.
+import '@/app/katex.css';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/article-body';
 import { JsonLd } from '@/components/json-ld';
