@@ -43,7 +43,7 @@ function keptHeaders(res: ServerResponse): Record<string, string> {
   for (const [name, value] of Object.entries(res.getHeaders())) {
     if (value !== undefined && !PER_RESPONSE.test(name)) kept[name] = Array.isArray(value) ? value.join(', ') : String(value);
   }
-  kept['content-security-policy'] = contentSecurityPolicy(null, { feed: /^application\/rss\+xml/.test(kept['content-type'] ?? '') });
+  kept['content-security-policy'] = contentSecurityPolicy(null, { feed: /^(application\/rss\+xml|text\/xml)/.test(kept['content-type'] ?? '') });
   return kept;
 }
 
@@ -68,7 +68,10 @@ type Finished = { response: PlainResponse; shareable: boolean };
 async function finished(req: IncomingMessage, res: ServerResponse, captured: Buffer, notFoundPage: (req: IncomingMessage) => Promise<Buffer>): Promise<Finished> {
   const response = { status: res.statusCode, headers: keptHeaders(res), body: captured };
   // A page that called redirect(): the status and Location are the answer; the body is Next's client-side fallback.
-  if (res.statusCode >= 300 && res.statusCode < 400 && response.headers.location) return { response: { ...response, body: Buffer.alloc(0) }, shareable: false };
+  const location = ([] as unknown[]).concat(res.getHeader('location') ?? [])[0];
+  if (res.statusCode >= 300 && res.statusCode < 400 && location) {
+    return { response: { ...response, headers: { ...response.headers, location: String(location) }, body: Buffer.alloc(0) }, shareable: false };
+  }
   if (!contentType(res).startsWith('text/html')) return { response, shareable: isShareable(req, res) };
   const html = captured.toString('utf8');
   const page = scriptFreePage(html);

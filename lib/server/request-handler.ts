@@ -23,6 +23,8 @@ export function createRequestHandler(app: NextApp): (req: IncomingMessage, res: 
     if ('content-security-policy' in req.headers) delete req.headers['content-security-policy'];
     if ('content-security-policy-report-only' in req.headers) delete req.headers['content-security-policy-report-only'];
     if (refuseLargeBody(req, res)) return;
+    // A browser opening the feed gets it as XML it renders through the feed's stylesheet; feed readers get RSS.
+    if (req.url === '/feed.xml' && /\btext\/html\b/.test(req.headers.accept ?? '')) req.url = '/feed-view.xml';
     if (isPublicUrl(req.url) && req.method !== 'GET' && req.method !== 'HEAD') return refuseMethod(req, res);
     if (isPublicDocument(req)) return servePublic(req, res, () => void handle(req, res));
     res.setHeader('content-security-policy', contentSecurityPolicy(null));
