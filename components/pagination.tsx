@@ -8,9 +8,8 @@ interface PaginationProps {
   basePath: string;
 }
 
-/** Newer and older links around a window of a list. */
+/** Newer and older links around a window of a list, where the reader is, and the way to the archive. */
 export function Pagination({ window, basePath }: PaginationProps) {
-  if (!window.newer && !window.older) return null;
   return (
     <nav className="pagination" aria-label="分页">
       {window.newer ? (
@@ -19,11 +18,15 @@ export function Pagination({ window, basePath }: PaginationProps) {
         </Link>
       ) : null}
       {window.cursor ? <Link href={basePath}>最新</Link> : null}
+      {window.newer || window.older ? <span className="page-number">第 {window.page ?? 1} 页</span> : null}
       {window.older ? (
         <Link href={cursorPath(basePath, window.older)} rel="next">
           较早的文章 →
         </Link>
       ) : null}
+      <Link href="/archive" className="archive-link">
+        全部文章归档
+      </Link>
     </nav>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { PostSummary } from '@/lib/posts/views';
+import { excerptOf } from '@/lib/render/excerpt';
 import { postPath } from '@/lib/site';
 import { PostMeta } from './post-meta';
 import { TermLinks } from './term-links';
@@ -18,7 +19,7 @@ export function PostList({ posts }: PostListProps) {
               <Link href={postPath(post.slug)}>{post.title}</Link>
             </h2>
             <PostMeta post={post} />
-            {post.description ? <p className="post-description">{post.description}</p> : null}
+            {post.description ? <p className="post-description">{excerptOf(post.description)}</p> : null}
             <TermLinks terms={post.tags} kind="tag" label="标签" />
           </article>
         </li>

@@ -4,6 +4,7 @@ import { MAX_CANDIDATES, searchPosts } from '@/lib/search/public';
 import { postPath } from '@/lib/site';
 import { Highlighted } from './highlighted';
 import { PostMeta } from './post-meta';
+import { SearchSuggestions } from './search-suggestions';
 
 interface SearchResultsProps {
   params: Record<string, string | string[] | undefined>;
@@ -47,8 +48,11 @@ export async function SearchResults({ params }: SearchResultsProps) {
             ))}
           </ol>
           <SearchPagination query={query} page={result.page} pageCount={result.pageCount} />
+          {result.total ? null : <SearchSuggestions nested />}
         </section>
-      ) : null}
+      ) : (
+        <SearchSuggestions />
+      )}
     </>
   );
 }

@@ -12,6 +12,7 @@ export function SiteHeader() {
           <ul className="nav-list">
             <li><Link href="/">首页</Link></li>
             <li><Link href="/archive">归档</Link></li>
+            <li><Link href="/categories">分类</Link></li>
             <li><Link href="/tags">标签</Link></li>
             <li><Link href="/search">搜索</Link></li>
           </ul>

@@ -27,7 +27,8 @@ test('the home page pages by keyset to older posts and back, and a cursor that l
   expect(older.length).toBeGreaterThan(0);
   expect(older.filter((t) => firstPage.includes(t))).toEqual([]);
   await page.getByRole('navigation', { name: '分页' }).getByRole('link', { name: '较新的文章' }).click();
-  await expect(page).toHaveURL(/\/after\/\d+$/);
+  // The window newer than the second page is the first: it has one URL, the list's own.
+  await expect(page).toHaveURL(/:\d+\/$/);
   await expect(titles(page)).toHaveText(firstPage);
   for (const path of ['/before/999999', '/after/999999', '/before/abc', '/sideways/1', '/before/0']) {
     expect((await page.goto(path))?.status(), path).toBe(404);

@@ -1,3 +1,4 @@
+import { excerptOf } from '@/lib/render/excerpt';
 import { postPath, siteConfig, siteUrl } from '@/lib/site';
 
 interface FeedPost {
@@ -37,7 +38,7 @@ export function buildRssFeed(posts: FeedPost[]): string {
       `<link>${escapeXml(link)}</link>`,
       `<guid isPermaLink="true">${escapeXml(link)}</guid>`,
       `<pubDate>${post.publishedAt.toUTCString()}</pubDate>`,
-      post.description ? `<description>${escapeXml(xmlSafe(post.description))}</description>` : '',
+      post.description ? `<description>${escapeXml(xmlSafe(excerptOf(post.description)!))}</description>` : '',
       ...categories.map((name) => `<category>${escapeXml(xmlSafe(name))}</category>`),
       `<content:encoded>${cdata(absolutize(post.html, origin))}</content:encoded>`,
       '</item>',
@@ -46,6 +47,8 @@ export function buildRssFeed(posts: FeedPost[]): string {
   const lastBuild = posts.reduce((max, p) => (p.updatedAt > max ? p.updatedAt : max), new Date(0));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
+    // Readers' apps ignore it; a browser shows the feed as a page (lib/feed-stylesheet.ts).
+    '<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>',
     '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom">',
     '<channel>',
     `<title>${escapeXml(siteConfig.name)}</title>`,

@@ -4,6 +4,8 @@ export const siteConfig = {
   description: '关于大模型、AIGC 与生成式 AI 工程实践的中文博客。',
   lang: 'zh-CN',
   locale: 'zh_CN',
+  /** The byline of posts whose author has no display name. */
+  author: '生成式 AI 笔记编辑部',
   /** Offset for a front-matter date that names none: China Standard Time. */
   defaultUtcOffset: 8 * 60,
 } as const;
@@ -12,6 +14,9 @@ export const siteConfig = {
 export function siteUrl(): URL {
   return new URL(process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`);
 }
+
+/** Open Graph and Twitter image for pages and posts without their own (app/og.png/route.tsx). */
+export const defaultSocialImage = { url: '/og.png', width: 1200, height: 630, alt: siteConfig.name };
 
 export const postPath = (slug: string) => `/posts/${encodeURIComponent(slug)}`;
 export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;

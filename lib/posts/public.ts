@@ -24,6 +24,9 @@ export async function getPublishedPost(slug: string): Promise<PostView | null> {
       sourceUrl: true,
       updatedAt: true,
       categories: { select: { category: { select: { name: true, slug: true } } }, orderBy: { position: 'asc' } },
+      extra: true,
+      // The first editor who wrote it (imports have none).
+      revisions: { where: { authorId: { not: null } }, orderBy: { number: 'asc' }, take: 1, select: { author: { select: { name: true } } } },
     },
   });
   if (!row) return null;
@@ -38,7 +41,14 @@ export async function getPublishedPost(slug: string): Promise<PostView | null> {
     coverAlt: row.coverAlt,
     sourceUrl: row.sourceUrl,
     updatedAt: row.updatedAt,
+    author: authorOf(row.extra, row.revisions[0]?.author?.name),
   };
+}
+
+/** The byline: the file's own `author` field, else the display name of the editor who wrote it. */
+function authorOf(extra: unknown, editor: string | null | undefined): string | null {
+  const field = (extra as Record<string, unknown> | null)?.author;
+  return (typeof field === 'string' && field.trim()) || editor?.trim() || null;
 }
 
 export interface Neighbours {

@@ -28,6 +28,8 @@ export interface PostView extends PostSummary {
   coverAlt: string | null;
   sourceUrl: string | null;
   updatedAt: Date;
+  /** The display name of the user who wrote it, when it has one. */
+  author?: string | null;
 }
 
 export interface Paginated<T> {
@@ -49,6 +51,8 @@ export interface PostWindow {
   cursor: Cursor | null;
   newer: Cursor | null;
   older: Cursor | null;
+  /** Which page of the list this window shows, counting from the newest (第 N 页). */
+  page?: number;
 }
 
 export const summarySelect = {
@@ -97,9 +101,12 @@ export async function windowOfPosts(where: Prisma.PostWhereInput, cursor: Cursor
   const [first, last] = [items[0], items.at(-1)];
   const hasNewer = older ? Boolean(cursor) : more;
   const hasOlder = older ? more : true;
+  // One index range count, once per cached window: the posts newer than its first.
+  const newerCount = cursor && first ? await db.post.count({ where: { AND: [where, { publishedAt: { gte: first.publishedAt }, OR: [{ publishedAt: { gt: first.publishedAt } }, { id: { gt: first.id } }] }] } }) : 0;
   return {
     items,
     cursor,
+    page: Math.floor(newerCount / size) + 1,
     newer: hasNewer && first ? { direction: 'after', id: first.id } : null,
     older: hasOlder && last ? { direction: 'before', id: last.id } : null,
   };

@@ -10,6 +10,7 @@ export interface TocEntry {
 }
 
 const HEADING = /^h([1-6])$/;
+const PLACEHOLDER_ALT = /^(在这里插入图片描述|这里写图片描述|请添加图片描述|图片描述)?$/;
 const comparable = (text: string) => text.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
 
 /**
@@ -52,7 +53,8 @@ export function enhance(tree: Root, title: string): TocEntry[] {
     if (node.tagName === 'img') {
       node.properties = {
         ...node.properties,
-        alt: node.properties.alt ?? '',
+        // The source editor's default alt text says nothing about the image.
+        alt: PLACEHOLDER_ALT.test(String(node.properties.alt ?? '').trim()) ? '' : (node.properties.alt ?? ''),
         loading: 'lazy',
         decoding: 'async',
         referrerPolicy: 'no-referrer',

@@ -2,12 +2,15 @@ import type { Element, ElementContent, Properties, Root, RootContent } from 'has
 import type { Root as Mdast } from 'mdast';
 import { find, hastToReact, html as htmlSchema, svg as svgSchema, type Schema } from 'property-information';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit, EXIT } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { remarkDollarsAsText } from './math';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkDollarsAsText);
 const toHast = unified().use(remarkRehype);
 
 /**
@@ -17,14 +20,15 @@ const toHast = unified().use(remarkRehype);
  * round trip shapes raw elements in ways not worth copying.
  */
 export function compilePlainMarkdown(body: string): Root | null {
-  const mdast = parser.parse(body) as Mdast;
+  const file = new VFile(body);
+  const mdast = parser.parse(file) as Mdast;
   let hasHtml = false;
   visit(mdast, 'html', () => {
     hasHtml = true;
     return EXIT;
   });
   if (hasHtml) return null;
-  const tree = toHast.runSync(parser.runSync(mdast) as Mdast) as Root;
+  const tree = toHast.runSync(parser.runSync(mdast, file) as Mdast) as Root;
   return { type: 'root', children: trimWhitespace(tree.children.flatMap((child) => asCompiled(child, htmlSchema))) as RootContent[] };
 }
 

@@ -8,6 +8,7 @@ type Props = Record<string, unknown> & { children?: unknown };
 
 const children = (props: Props) => props.children as ElementContent | ElementContent[] | undefined;
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const dimension = (value: unknown) => (typeof value === 'string' && /^\d{1,5}$/.test(value) ? Number(value) : undefined);
 
 function Callout(props: Props): Element {
   const type = CALLOUT_TYPES.find((t) => t === props.type) ?? 'info';
@@ -21,7 +22,8 @@ function Callout(props: Props): Element {
 function Figure(props: Props): Element {
   const caption = text(props.caption);
   return h('figure', [
-    h('img', { src: text(props.src), alt: text(props.alt) ?? '' }),
+    // Known dimensions reserve the image's box before it loads (no layout shift).
+    h('img', { src: text(props.src), alt: text(props.alt) ?? '', width: dimension(props.width), height: dimension(props.height) }),
     ...(caption ? [h('figcaption', caption)] : []),
   ]);
 }

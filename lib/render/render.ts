@@ -8,19 +8,24 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import { unified } from 'unified';
 import type { BodyFormat } from '@/lib/generated/prisma/enums.ts';
 import { enhance, type TocEntry } from './enhance';
 import { RenderError } from './errors';
 import * as runtime from './hast-runtime';
 import { mdxComponents } from './mdx-components';
+import { imagesAsFigures } from './figures';
+import { highlightCode } from './highlight';
 import { compilePlainMarkdown } from './markdown';
+import { remarkDollarsAsText, typesetMath } from './math';
+import { dropWrittenToc, fromPlatformHtml } from './platform';
 import { readingMinutes } from './reading-time';
 import { sanitizeSchema } from './schema';
 import { assertSafeMdx, remarkRejectUnsafeMdx } from './validate-mdx';
 
 /** Bump when the output of this pipeline changes, so stored renders are redone. */
-export const RENDERER_VERSION = 3;
+export const RENDERER_VERSION = 4;
 
 export interface RenderedBody {
   html: string;
@@ -57,7 +62,7 @@ export async function compileWithMdxBundler(format: 'markdown' | 'mdx', body: st
         }
         // Only GFM and the safety check: mdx-bundler's front-matter plugins would read a leading
         // `---` block of the body as front matter (the file's front matter is already gone).
-        options.remarkPlugins = [remarkGfm, remarkRejectUnsafeMdx];
+        options.remarkPlugins = [remarkGfm, remarkMath, remarkDollarsAsText, remarkRejectUnsafeMdx];
         // Raw HTML in Markdown becomes elements, which the sanitiser then vets.
         options.rehypePlugins = [...(options.rehypePlugins ?? []), [rehypeRaw, { passThrough: MDX_NODE_TYPES }]];
         return options;
@@ -98,7 +103,7 @@ export async function renderBody(format: BodyFormat, body: string, title = ''): 
 }
 
 async function compile(format: BodyFormat, body: string): Promise<Root> {
-  if (format === 'html') return htmlParser.parse(body) as Root;
+  if (format === 'html') return fromPlatformHtml(htmlParser.parse(body) as Root);
   return (format === 'markdown' && compilePlainMarkdown(body)) || (await compileWithMdxBundler(format, body));
 }
 
@@ -109,8 +114,13 @@ async function renderUnguarded(format: BodyFormat, body: string, title: string):
 /** Sanitises and enhances a compiled tree: the same last steps for every format and compiler. */
 export async function finishRender(raw: Root, format: BodyFormat, body: string, title: string): Promise<RenderedBody> {
   const tree = (await finisher.run(raw)) as Root;
+  dropWrittenToc(tree);
   const toc = enhance(tree, title);
+  imagesAsFigures(tree);
+  // The text before typesetting: search and reading time see a formula's TeX once, not KaTeX's three copies.
   const text = toString(tree).replace(/\s+/g, ' ').trim();
+  await typesetMath(tree);
+  await highlightCode(tree);
   return {
     html: finisher.stringify(tree),
     toc,

@@ -5,6 +5,7 @@ const base = defaultSchema.attributes ?? {};
 /**
  * GitHub's sanitisation schema (no script, no event handlers, no javascript: or
  * data: URLs, no style), plus the markup our MDX components and code blocks emit.
+ * Highlighting (highlight.ts) and maths (math.ts) run after it on trusted structure.
  */
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -13,7 +14,9 @@ export const sanitizeSchema: Schema = {
     ...base,
     aside: [['className', 'callout', /^callout-[a-z]+$/], 'role'],
     p: [...(base.p ?? []), ['className', 'callout-title']],
-    code: [...(base.code ?? []), ['className', /^language-[\w+#-]+$/]],
+    // remark-math's marks; KaTeX typesets them after sanitising (lib/render/math.ts), so no
+    // formula markup (KaTeX's classes and inline styles) is ever taken from a body.
+    code: [...(base.code ?? []), ['className', /^language-[\w+#-]+$/, 'math-inline', 'math-display']],
     pre: [...(base.pre ?? []), ['className', /^language-[\w+#-]+$/]],
     img: [...(base.img ?? []), 'loading', 'decoding'],
     '*': [...(base['*'] ?? [])],

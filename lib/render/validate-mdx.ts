@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -17,12 +18,12 @@ const at = (node: Positioned) => [node.position?.start.line, node.position?.star
  * MDX bodies may use the allow-listed components with plain string attributes,
  * and HTML elements; `import`/`export` and `{JavaScript}` are refused, so
  * compiled MDX never carries code of an editor's. Parsed with the compiler's own
- * syntax (GFM too: a footnote can hold JSX) to report errors early, at save time.
+ * syntax (GFM too: a footnote can hold JSX; maths: `$\\frac{a}{b}$` holds no expression) to report errors early, at save time.
  */
 export function assertSafeMdx(source: string): void {
   let tree: Root;
   try {
-    tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(source) as Root;
+    tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath).parse(source) as Root;
   } catch (error) {
     const e = error as { reason?: string; message: string; line?: number; column?: number };
     throw new RenderError(`MDX syntax error: ${e.reason ?? e.message}`, e.line, e.column);

@@ -65,8 +65,8 @@ export async function searchPosts(query: string, page: number): Promise<Paginate
   return {
     items: rows.map((r) => ({
       slug: r.slug,
-      title: highlight(r.title, terms),
-      snippet: highlight(r.snippet, terms),
+      title: highlight(r.title, terms, query),
+      snippet: highlight(r.snippet, terms, query),
       publishedAt: r.published_at,
       utcOffset: r.utc_offset,
     })),

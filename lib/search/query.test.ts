@@ -22,4 +22,14 @@ describe('search queries', () => {
       { text: '</b>', match: false },
     ]);
   });
+
+  it('marks whole matched words once: 钉钉 and 虚拟试衣 are one mark each, a prefix marks its whole word', () => {
+    const marks = (query: string, text: string) => highlight(text, queryTerms(query), query).filter((p) => p.match).map((p) => p.text);
+    const text = '用钉钉和虚拟试衣做 RAG 检索，RAGFlow 大模型很大';
+    expect(marks('钉钉', text)).toEqual(['钉钉']);
+    expect(marks('虚拟试衣', text)).toEqual(['虚拟试衣']);
+    expect(marks('大模型', text)).toEqual(['大模型']);
+    expect(marks('rag', text)).toEqual(['RAG', 'RAGFlow']);
+    expect(highlight(text, queryTerms('钉钉'), '钉钉').map((p) => p.text).join('')).toBe(text);
+  });
 });

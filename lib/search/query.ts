@@ -23,15 +23,42 @@ export interface SnippetPart {
   match: boolean;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Splits a snippet into plain and matching parts, for <mark> without innerHTML. */
-export function highlight(text: string, terms: string[]): SnippetPart[] {
-  const usable = terms.filter(Boolean).sort((a, b) => b.length - a.length);
-  if (!usable.length) return [{ text, match: false }];
-  const pattern = new RegExp(`(${usable.map(escapeRegExp).join('|')})`, 'giu');
-  return text
-    .split(pattern)
-    .filter(Boolean)
-    .map((part) => ({ text: part, match: usable.some((t) => t.toLowerCase() === part.toLowerCase()) }));
+const CJK = /^\p{Script=Han}$/u;
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+const fold = (text: string) => text.normalize('NFKC').toLowerCase();
+
+/**
+ * Splits a snippet into plain and matching parts, for <mark> without innerHTML.
+ * Whole words are marked, as the index found them: a word equal to a search
+ * word, or starting with the last one (searched as a prefix); neighbouring
+ * marked words join into one mark (钉钉, 虚拟试衣). A lone CJK character split
+ * off by the segmenter (大 of 大模型) is not marked elsewhere on its own.
+ */
+export function highlight(text: string, terms: string[], query = ''): SnippetPart[] {
+  const words = new Set(terms.map(fold));
+  const prefix = terms.length ? fold(terms.at(-1)!) : '';
+  const single = [...query.trim()].length === 1;
+  const parts: SnippetPart[] = [];
+  const push = (piece: string, match: boolean) => {
+    const last = parts.at(-1);
+    if (last && last.match === match) last.text += piece;
+    else parts.push({ text: piece, match });
+  };
+  let run: string[] = [];
+  const flush = () => {
+    // A run of one lone CJK character is left plain unless that character is the whole query.
+    if (run.length) push(run.join(''), !(run.length === 1 && CJK.test(run[0]!) && !single));
+    run = [];
+  };
+  for (const { segment, isWordLike } of segmenter.segment(text)) {
+    const folded = fold(segment);
+    if (isWordLike && (words.has(folded) || (prefix && folded.startsWith(prefix)))) run.push(segment);
+    else {
+      flush();
+      push(segment, false);
+    }
+  }
+  flush();
+  return parts.length ? parts : [{ text, match: false }];
 }

@@ -15,6 +15,9 @@ export interface FrontOptions {
   settled: () => Promise<void>;
 }
 
+const FEED = '/feed.xml';
+const FEED_VIEW = '/feed-view.xml';
+
 // Set by the web server itself; what Next's thread said, or a length this server recomputes.
 const NOT_KEPT = ['content-length', 'date', KEEP_HEADER];
 
@@ -30,6 +33,8 @@ async function fetchWhole(upstream: Upstream, req: IncomingMessage): Promise<{ r
   const answer = await upstream.fetch({ method: 'GET', path: req.url ?? '/', headers: endToEnd(req.headers, ['accept-encoding', 'if-none-match']) });
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(endToEnd(answer.headers, NOT_KEPT))) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  // The feed's URL answers a browser and a feed reader differently (see below): caches in front must keep both.
+  if (req.url === FEED || req.url === FEED_VIEW) headers.vary = 'Accept';
   return { response: { status: answer.status, headers, body: answer.body }, keep: answer.headers[KEEP_HEADER] === '1' };
 }
 
@@ -88,6 +93,8 @@ export function createFrontHandler({ upstream, cache, version, settled }: FrontO
     if ('content-security-policy' in headers) delete headers['content-security-policy'];
     if ('content-security-policy-report-only' in headers) delete headers['content-security-policy-report-only'];
     if ('content-length' in headers && refuseLargeBody(req, res)) return;
+    // A browser opening the feed gets it as XML it renders through the feed's stylesheet; feed readers get RSS.
+    if (req.url === FEED && /\btext\/html\b/.test(headers.accept ?? '')) req.url = FEED_VIEW;
     if (isPublicUrl(req.url)) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuseMethod(req, res);
       if (!isRouterRequest(req)) return servePublic(req, res);

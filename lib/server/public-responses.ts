@@ -42,7 +42,7 @@ function keptHeaders(res: ServerResponse): Record<string, string> {
   for (const [name, value] of Object.entries(res.getHeaders())) {
     if (value !== undefined && !PER_RESPONSE.test(name)) kept[name] = Array.isArray(value) ? value.join(', ') : String(value);
   }
-  kept['content-security-policy'] = contentSecurityPolicy(null);
+  kept['content-security-policy'] = contentSecurityPolicy(null, { feed: /^(application\/rss\+xml|text\/xml)/.test(kept['content-type'] ?? '') });
   return kept;
 }
 
@@ -66,8 +66,17 @@ type Finished = { response: PlainResponse; shareable: boolean };
 /** Next's answer as readers get it: whole, and for HTML parsed and without scripts. */
 async function finished(req: IncomingMessage, res: ServerResponse, captured: Buffer, notFoundPage: () => Promise<Buffer>): Promise<Finished> {
   const response = { status: res.statusCode, headers: keptHeaders(res), body: captured };
+  // A page that called redirect(): the status and Location are the answer; the body is Next's client-side fallback.
+  const location = ([] as unknown[]).concat(res.getHeader('location') ?? [])[0];
+  if (res.statusCode >= 300 && res.statusCode < 400 && location) {
+    return { response: { ...response, headers: { ...response.headers, location: String(location) }, body: Buffer.alloc(0) }, shareable: false };
+  }
   if (!contentType(res).startsWith('text/html')) return { response, shareable: isShareable(req, res) };
-  const page = scriptFreePage(captured.toString('utf8'));
+  const html = captured.toString('utf8');
+  const page = scriptFreePage(html);
+  // Or, once Next had begun the page, its error document with a refresh to the target.
+  const refresh = 'errorDocument' in page && page.errorDocument && /<meta id="__next-page-redirect" http-equiv="refresh" content="\d+;\s*url=([^"]+)"/.exec(html)?.[1];
+  if (refresh) return { response: { status: 308, headers: { ...response.headers, location: refresh.replaceAll('&amp;', '&') }, body: Buffer.alloc(0) }, shareable: false };
   if ('html' in page) return { response: { ...response, body: Buffer.from(page.html) }, shareable: isShareable(req, res) };
   const headers = { ...response.headers, 'content-type': 'text/html; charset=utf-8' };
   if (page.errorDocument && res.statusCode === 404 && req.url !== NOT_FOUND_PATH) {

@@ -21,6 +21,12 @@ function finish(req: IncomingMessage, res: ServerResponse, status: number, body:
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+/** The request headers an answer depends on: the response's own (the feed's Accept), and the encoding when it is compressed. */
+function varyOn(response: PlainResponse, compressible: boolean): { vary?: string } {
+  const vary = [response.headers.vary, compressible ? 'Accept-Encoding' : null].filter(Boolean).join(', ');
+  return vary ? { vary } : {};
+}
+
 type Kept = { entry: CachedResponse; status: 'HIT' | 'MISS'; validator?: string };
 
 /** What every answer from a kept entry carries, but the body's length and encoding. */
@@ -31,7 +37,7 @@ function baseHeaders(entry: CachedResponse, encoding: Encoding | null, compressi
     etag: etagFor(entry, encoding),
     // Anyone may store it but must ask again each time: a CDN in front stays fresh after every edit.
     'cache-control': 'public, max-age=0, must-revalidate',
-    ...(compressible ? { vary: 'Accept-Encoding' } : {}),
+    ...varyOn(entry, compressible),
   };
 }
 
@@ -90,7 +96,8 @@ export async function sendOnce(req: IncomingMessage, res: ServerResponse, respon
   res.setHeader('cache-control', 'private, no-cache');
   const compressible = isCompressible(response.headers['content-type'], response.body.length);
   const encoding = compressible ? negotiateEncoding(req.headers['accept-encoding']) : null;
-  if (compressible) res.setHeader('vary', 'Accept-Encoding');
+  const { vary } = varyOn(response, compressible);
+  if (vary) res.setHeader('vary', vary);
   const body = encoding ? await compress(response.body, encoding, 'once') : response.body;
   if (encoding) res.setHeader('content-encoding', encoding);
   finish(req, res, response.status, body);

@@ -9,7 +9,7 @@ export const generateStaticParams = async () => [{ name: 'pages.xml' }];
 async function pages(origin: string): Promise<SitemapUrl[]> {
   const [tags, categories, months] = await Promise.all([listTermsWithCounts('tag'), listTermsWithCounts('category'), listArchiveMonths()]);
   return [
-    ...['/', '/archive', '/tags'].map((path) => ({ loc: `${origin}${path}` })),
+    ...['/', '/archive', '/categories', '/tags'].map((path) => ({ loc: `${origin}${path}` })),
     ...tags.map((t) => ({ loc: `${origin}${tagPath(t.slug)}` })),
     ...categories.map((c) => ({ loc: `${origin}${categoryPath(c.slug)}` })),
     ...months.map((m) => ({ loc: `${origin}${archiveMonthPath(m.year, m.month)}` })),

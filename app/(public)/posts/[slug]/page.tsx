@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+// Formulas are typeset at save time (lib/render/math.ts); KaTeX's styles and fonts (scripts/katex-css.mjs) are built into /_next/static.
+import '@/app/katex.css';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/article-body';
 import { JsonLd } from '@/components/json-ld';
@@ -7,9 +9,10 @@ import { PostNavigation } from '@/components/post-navigation';
 import { TableOfContents } from '@/components/table-of-contents';
 import { TermLinks } from '@/components/term-links';
 import { decodeParam } from '@/lib/params';
+import { excerptOf } from '@/lib/render/excerpt';
 import { isoWithOffset } from '@/lib/posts/format';
 import { getNeighbours, getPublishedPost, getRelatedPosts } from '@/lib/posts/public';
-import { alternatesFor, postPath, siteConfig, siteUrl } from '@/lib/site';
+import { alternatesFor, defaultSocialImage, postPath, siteConfig, siteUrl } from '@/lib/site';
 
 // A placeholder keeps the route cacheable without reading the database at build;
 // real posts render on their first request and are then served from the cache.
@@ -18,16 +21,18 @@ export const generateStaticParams = async () => [{ slug: '__placeholder__' }];
 export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): Promise<Metadata> {
   const post = await getPublishedPost(decodeParam((await params).slug));
   if (!post) return {};
-  const images = post.coverImage ? [{ url: post.coverImage, alt: post.coverAlt ?? post.title }] : undefined;
+  const images = post.coverImage ? [{ url: post.coverImage, alt: post.coverAlt ?? post.title }] : [defaultSocialImage];
+  const description = excerptOf(post.description) ?? undefined;
   return {
     title: post.title,
-    description: post.description ?? undefined,
+    description,
+    authors: [{ name: post.author ?? siteConfig.author }],
     keywords: post.keywords ?? undefined,
     alternates: alternatesFor(postPath(post.slug)),
     openGraph: {
       type: 'article',
       title: post.title,
-      description: post.description ?? undefined,
+      description,
       url: postPath(post.slug),
       siteName: siteConfig.name,
       locale: siteConfig.locale,
@@ -36,7 +41,7 @@ export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): 
       tags: post.tags.map((t) => t.name),
       images,
     },
-    twitter: { card: images ? 'summary_large_image' : 'summary', title: post.title, description: post.description ?? undefined },
+    twitter: { card: 'summary_large_image', title: post.title, description, images },
   };
 }
 
@@ -55,11 +60,12 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
           '@context': 'https://schema.org',
           '@type': 'BlogPosting',
           headline: post.title,
-          description: post.description ?? undefined,
+          description: excerptOf(post.description) ?? undefined,
           keywords: post.keywords ?? undefined,
           datePublished: isoWithOffset(post),
           dateModified: post.updatedAt.toISOString(),
           inLanguage: siteConfig.lang,
+          author: { '@type': 'Person', name: post.author ?? siteConfig.author },
           image: post.coverImage ?? undefined,
           url,
           mainEntityOfPage: url,
@@ -68,7 +74,7 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
       />
       <header className="article-header">
         <h1>{post.title}</h1>
-        <PostMeta post={post} />
+        <PostMeta post={post} author={post.author ?? siteConfig.author} />
         <TermLinks terms={post.categories} kind="category" label="分类" />
         <TermLinks terms={post.tags} kind="tag" label="标签" />
       </header>
