@@ -7,7 +7,7 @@ import { getPostForEdit, listTermNames } from '@/lib/posts/admin-queries';
 import { formValuesOf } from '@/lib/posts/form-values';
 import { snapshotOfPost } from '@/lib/posts/snapshot';
 import { postPath } from '@/lib/site';
-import { deletePostAction, setStatusAction, setTrashedAction } from '../actions';
+import { deletePostAction, setStatusAction, setTrashedAction } from '@/lib/posts/actions';
 
 export const metadata: Metadata = { title: '编辑文章' };
 

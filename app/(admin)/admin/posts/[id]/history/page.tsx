@@ -3,23 +3,24 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { FrontMatterDiff, RevisionDiff } from '@/components/admin/revision-diff';
 import { requireEditor } from '@/lib/auth/session';
-import { getPostForEdit, listRevisions } from '@/lib/posts/admin-queries';
-import { changedFields, diffFrontMatter, diffStats } from '@/lib/revisions/diff';
-import { diffBodyWithBudget } from '@/lib/revisions/diff-budget';
-import { restoreRevisionAction } from '../../actions';
+import { restoreRevisionAction } from '@/lib/posts/actions';
+import { getPostForEdit } from '@/lib/posts/admin-queries';
+import { diffBodyWithBudget } from '@/lib/render/diff-budget';
+import { diffFrontMatter, diffStats } from '@/lib/revisions/diff';
+import { getRevisionPair, listRevisionSummaries, type RevisionSummary } from '@/lib/revisions/queries';
 
 export const metadata: Metadata = { title: '修订历史' };
 
-type Revision = Awaited<ReturnType<typeof listRevisions>>[number];
-const asRecord = (value: unknown) => (value ?? {}) as Record<string, unknown>;
-const asVersion = (revision: Revision) => ({ frontMatter: asRecord(revision.frontMatter), format: revision.format, body: revision.body });
+/** What a revision changed, as saved with it; the first has nothing before it. */
+const changesOf = (revision: RevisionSummary) =>
+  revision.number === 1 ? '初始版本' : revision.changedFields.length ? revision.changedFields.join('、') : '无改动';
 
 export default async function HistoryPage({ params, searchParams }: PageProps<'/admin/posts/[id]/history'>) {
   await requireEditor();
   const id = Number((await params).id);
   const post = Number.isInteger(id) ? await getPostForEdit(id) : null;
   if (!post) notFound();
-  const revisions = await listRevisions(post.id);
+  const revisions = await listRevisionSummaries(post.id);
   const query = await searchParams;
   const pick = (key: string, fallback: number) => {
     const n = Number(Array.isArray(query[key]) ? query[key][0] : query[key]);
@@ -29,8 +30,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
   const to = pick('to', newest);
   const from = pick('from', Math.max(1, to - 1));
   const mode = query.mode === 'inline' ? 'inline' : 'split';
-  const left = revisions.find((r) => r.number === from)!;
-  const right = revisions.find((r) => r.number === to)!;
+  const { left, right } = (await getRevisionPair(post.id, from, to))!;
   const { rows, note } = await diffBodyWithBudget(left.body, right.body);
   const stats = diffStats(rows);
 
@@ -56,7 +56,6 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
         <tbody>
           {revisions.map((revision, index) => {
             const previous = revisions[index + 1];
-            const changed = previous ? changedFields(asVersion(previous), asVersion(revision)) : null;
             return (
               <tr key={revision.number}>
                 <td>{revision.number}</td>
@@ -65,7 +64,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
                   <time dateTime={revision.createdAt.toISOString()}>{revision.createdAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</time>
                 </td>
                 <td>{revision.message}</td>
-                <td>{changed === null ? '初始版本' : changed.length ? changed.join('、') : '无改动'}</td>
+                <td>{changesOf(revision)}</td>
                 <td>
                   {previous ? <Link href={`?from=${previous.number}&to=${revision.number}`}>对比上一版</Link> : null}
                   {revision.number !== newest ? (
@@ -102,7 +101,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
           <button type="submit">对比</button>
         </form>
         <h3>字段</h3>
-        <FrontMatterDiff changes={diffFrontMatter(asRecord(left.frontMatter), asRecord(right.frontMatter))} showUnchanged={false} />
+        <FrontMatterDiff changes={diffFrontMatter(left.frontMatter, right.frontMatter)} showUnchanged={false} />
         <h3>
           正文 <span className="count">（+{stats.added} −{stats.removed} 行）</span>
         </h3>

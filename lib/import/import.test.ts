@@ -4,9 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '@/lib/db';
 import { connectTestDatabase } from '@/test/database';
-import { exportPosts } from './export';
-import { collectSourceFiles } from './files';
-import { importSources, type ImportReport } from './import';
+import { exportPosts } from '@/lib/posts/export';
+import { collectSourceFiles } from '@/lib/content/files';
+import { importSources } from './import';
+import type { ImportReport } from './report';
 
 const importPaths = async (paths: string[], force = false) => importSources(await collectSourceFiles(paths), { force });
 const byStatus = (report: ImportReport, status: string) => report.results.filter((r) => r.status === status);
