@@ -6,7 +6,7 @@ import { collectSourceFiles } from '@/lib/content/files';
 import { importSources } from '@/lib/import/import';
 import { db, disconnectDb } from '@/lib/db';
 import { connectTestDatabase } from '@/test/database';
-import { writeCorpus } from './corpus';
+import { writeCorpus } from '@/test/corpus/corpus';
 
 const tempDir = (prefix: string) => mkdtemp(path.join(tmpdir(), prefix));
 

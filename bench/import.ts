@@ -10,7 +10,7 @@ import { disconnectDb } from '@/lib/db';
 import { ensureEmbeddedPostgres } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { createRenderPool } from '@/lib/render/budget';
-import { writeCorpus } from './corpus';
+import { writeCorpus } from '@/test/corpus/corpus';
 
 export interface ImportMeasurement {
   posts: number;

@@ -3,7 +3,7 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeCorpus } from '@/bench/corpus';
+import { writeCorpus } from '@/test/corpus/corpus';
 import { createTestDatabase, queryRows as query } from '@/test/database';
 
 /** Posts in the generated corpus; CRASH_POSTS=10000 for the full-scale run (several minutes here). */

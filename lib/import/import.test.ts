@@ -193,7 +193,7 @@ describe('broken files', () => {
 
 describe('a large run (chunked writes, the unchanged-file shortcut, worker-free rendering)', () => {
   it('re-imports unchanged files as unchanged, updates a changed one, and keeps an editor’s work', async () => {
-    const { writeCorpus } = await import('@/bench/corpus');
+    const { writeCorpus } = await import('@/test/corpus/corpus');
     const dir = await mkdtemp(path.join(tmpdir(), 'large-'));
     await writeCorpus(dir, { size: 120, seed: 11 });
     const first = await importPaths([dir]);
@@ -216,7 +216,7 @@ describe('a large run (chunked writes, the unchanged-file shortcut, worker-free 
   });
 
   it('reports a copy of an already imported file as a duplicate, also when the original is skipped unread', async () => {
-    const { writeCorpus } = await import('@/bench/corpus');
+    const { writeCorpus } = await import('@/test/corpus/corpus');
     const dir = await mkdtemp(path.join(tmpdir(), 'large-dup-'));
     await writeCorpus(dir, { size: 120, seed: 11 });
     const files = (await readdir(dir)).sort();
