@@ -61,9 +61,3 @@ export function getPostForEdit(id: number) {
 export function getPostSourceId(id: number) {
   return db.post.findUnique({ where: { id }, select: { sourceId: true } });
 }
-
-/** Tag names for the editor's suggestions. */
-export async function listTermNames(kind: 'tag' | 'category'): Promise<string[]> {
-  const rows = kind === 'tag' ? await db.tag.findMany({ select: { name: true }, orderBy: { name: 'asc' } }) : await db.category.findMany({ select: { name: true }, orderBy: { name: 'asc' } });
-  return rows.map((r) => r.name);
-}
