@@ -75,7 +75,7 @@ export async function measureImport(options: { size: number; databaseUrl: string
 }
 
 /** A fresh database: a new one on the server of `serverUrl`, or on an embedded Postgres in a temp dir. */
-async function freshDatabase(serverUrl: string | undefined) {
+export async function freshDatabase(serverUrl: string | undefined) {
   let stop = async () => {};
   let tempDir: string | null = null;
   if (!serverUrl) {
