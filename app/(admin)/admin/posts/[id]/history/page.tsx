@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { FrontMatterDiff, RevisionDiff } from '@/components/admin/revision-diff';
 import { requireEditor } from '@/lib/auth/session';
 import { restoreRevisionAction } from '@/lib/posts/actions';
-import { getPostForEdit } from '@/lib/posts/admin-queries';
+import { getPostTitle } from '@/lib/posts/admin-queries';
 import { diffBodyWithBudget } from '@/lib/render/diff-budget';
 import { diffFrontMatter, diffStats } from '@/lib/revisions/diff';
 import { getRevisionPair, listRevisionSummaries, type RevisionSummary } from '@/lib/revisions/queries';
@@ -18,7 +18,7 @@ const changesOf = (revision: RevisionSummary) =>
 export default async function HistoryPage({ params, searchParams }: PageProps<'/admin/posts/[id]/history'>) {
   await requireEditor();
   const id = Number((await params).id);
-  const post = Number.isInteger(id) ? await getPostForEdit(id) : null;
+  const post = Number.isInteger(id) ? await getPostTitle(id) : null;
   if (!post) notFound();
   const revisions = await listRevisionSummaries(post.id);
   const query = await searchParams;
@@ -41,48 +41,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
         <Link href={`/admin/posts/${post.id}`}>← 返回编辑</Link> · 共 {revisions.length} 个版本，全部保留。
         {query.restored ? <span role="status"> 已将版本 {String(query.restored)} 恢复为新版本 {String(query.version)}。</span> : null}
       </p>
-      <table className="admin-table">
-        <caption className="visually-hidden">全部修订</caption>
-        <thead>
-          <tr>
-            <th scope="col">版本</th>
-            <th scope="col">作者</th>
-            <th scope="col">时间</th>
-            <th scope="col">说明</th>
-            <th scope="col">改动</th>
-            <th scope="col">操作</th>
-          </tr>
-        </thead>
-        <tbody>
-          {revisions.map((revision, index) => {
-            const previous = revisions[index + 1];
-            return (
-              <tr key={revision.number}>
-                <td>{revision.number}</td>
-                <td>{revision.author?.email ?? '导入'}</td>
-                <td>
-                  <time dateTime={revision.createdAt.toISOString()}>{revision.createdAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</time>
-                </td>
-                <td>{revision.message}</td>
-                <td>{changesOf(revision)}</td>
-                <td>
-                  {previous ? <Link href={`?from=${previous.number}&to=${revision.number}`}>对比上一版</Link> : null}
-                  {revision.number !== newest ? (
-                    <form action={restoreRevisionAction} className="inline-form">
-                      <input type="hidden" name="postId" value={post.id} />
-                      <input type="hidden" name="number" value={revision.number} />
-                      <label>
-                        <input type="checkbox" name="restoreStatus" /> 连同发布状态
-                      </label>
-                      <button type="submit">恢复此版本</button>
-                    </form>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <RevisionTable postId={post.id} revisions={revisions} />
 
       <section aria-labelledby="compare-title">
         <h2 id="compare-title">
@@ -108,6 +67,55 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
         <RevisionDiff rows={rows} note={note} mode={mode} />
       </section>
     </>
+  );
+}
+
+/** Every revision, newest first: who, when, why and what changed (stored with it), with links to compare and restore. */
+function RevisionTable({ postId, revisions }: { postId: number; revisions: RevisionSummary[] }) {
+  const newest = revisions[0]?.number;
+  return (
+    <table className="admin-table">
+      <caption className="visually-hidden">全部修订</caption>
+      <thead>
+        <tr>
+          <th scope="col">版本</th>
+          <th scope="col">作者</th>
+          <th scope="col">时间</th>
+          <th scope="col">说明</th>
+          <th scope="col">改动</th>
+          <th scope="col">操作</th>
+        </tr>
+      </thead>
+      <tbody>
+        {revisions.map((revision, index) => {
+          const previous = revisions[index + 1];
+          return (
+            <tr key={revision.number}>
+              <td>{revision.number}</td>
+              <td>{revision.author?.email ?? '导入'}</td>
+              <td>
+                <time dateTime={revision.createdAt.toISOString()}>{revision.createdAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</time>
+              </td>
+              <td>{revision.message}</td>
+              <td>{changesOf(revision)}</td>
+              <td>
+                {previous ? <Link href={`?from=${previous.number}&to=${revision.number}`}>对比上一版</Link> : null}
+                {revision.number !== newest ? (
+                  <form action={restoreRevisionAction} className="inline-form">
+                    <input type="hidden" name="postId" value={postId} />
+                    <input type="hidden" name="number" value={revision.number} />
+                    <label>
+                      <input type="checkbox" name="restoreStatus" /> 连同发布状态
+                    </label>
+                    <button type="submit">恢复此版本</button>
+                  </form>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
