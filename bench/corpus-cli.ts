@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeCorpus } from './corpus';
+import { writeCorpus } from '@/test/corpus/corpus';
 
 /** `tsx bench/corpus-cli.ts --size 10k --out <dir> [--seed N]` */
 function parseSize(text: string): number {

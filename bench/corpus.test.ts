@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSourceFiles } from '@/lib/content/files';
-import { importSources } from '@/lib/content/import';
+import { importSources } from '@/lib/import/import';
 import { db, disconnectDb } from '@/lib/db';
 import { connectTestDatabase } from '@/test/database';
-import { writeCorpus } from './corpus';
+import { writeCorpus } from '@/test/corpus/corpus';
 
 const tempDir = (prefix: string) => mkdtemp(path.join(tmpdir(), prefix));
 

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { collectSourceFiles } from '@/lib/content/files';
-import { importSources, type ImportReport } from '@/lib/content/import';
+import { importSources } from '@/lib/import/import';
+import type { ImportReport } from '@/lib/import/report';
 import { disconnectDb } from '@/lib/db';
 import { ensureEmbeddedPostgres } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { createRenderPool } from '@/lib/render/budget';
-import { writeCorpus } from './corpus';
+import { writeCorpus } from '@/test/corpus/corpus';
 
 export interface ImportMeasurement {
   posts: number;
@@ -74,7 +75,7 @@ export async function measureImport(options: { size: number; databaseUrl: string
 }
 
 /** A fresh database: a new one on the server of `serverUrl`, or on an embedded Postgres in a temp dir. */
-async function freshDatabase(serverUrl: string | undefined) {
+export async function freshDatabase(serverUrl: string | undefined) {
   let stop = async () => {};
   let tempDir: string | null = null;
   if (!serverUrl) {

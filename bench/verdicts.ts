@@ -14,7 +14,7 @@ const SEARCH_WHY =
 const IMPORT_WHY =
   'The import is CPU-bound: about 20 ms of CPU per post across the main thread and one render worker per core (compiling Markdown and MDX, segmenting text for search, building Prisma queries) plus Postgres on the same 2 cores, which caps it near 80–90 posts/s here even when idle. 200/s needs half the work per post: one multi-row insert per chunk for posts, revisions and term links instead of statements per post, parsing files in the workers too, and a leaner Markdown pipeline; more cores help, since rendering already spreads over them.';
 const REIMPORT_WHY =
-  'An unchanged file is skipped after one hash comparison per chunk of 50 (lib/content/import.ts); what remains is reading and hashing the files and one query per chunk. Below the target means the machine was busy or the run was too short to amortise start-up; measure at 10k on an idle machine.';
+  'An unchanged file is skipped after one hash comparison per chunk of 50 (lib/import/import.ts); what remains is reading and hashing the files and one query per chunk. Below the target means the machine was busy or the run was too short to amortise start-up; measure at 10k on an idle machine.';
 const ATTACK_WHY =
   'Compiles run on a worker (lib/render/pool.ts), so the main thread only receives the editor\'s request and the answer; what is left is CPU: the worker, the readers\' load generator and the server share 2 cores, and a body the pre-checks pass keeps its worker busy up to its time budget. More cores, or a render worker on another machine, remove the contention.';
 const SAVE_WHY =

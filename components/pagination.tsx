@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { cursorPath } from '@/lib/params';
-import type { PostWindow } from '@/lib/posts/views';
+import type { PostWindow } from '@/lib/listing/views';
 
 interface PaginationProps {
   window: PostWindow;

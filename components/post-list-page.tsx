@@ -1,6 +1,6 @@
 import { notFound, permanentRedirect } from 'next/navigation';
 import { formatPostDate } from '@/lib/posts/format';
-import type { PostWindow } from '@/lib/posts/views';
+import type { PostWindow } from '@/lib/listing/views';
 import { Pagination } from './pagination';
 import { PostList } from './post-list';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PostSummary } from '@/lib/posts/views';
+import type { PostSummary } from '@/lib/listing/views';
 import { excerptOf } from '@/lib/render/excerpt';
 import { postPath } from '@/lib/site';
 import { PostMeta } from './post-meta';

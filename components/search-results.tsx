@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { PAGE_SIZE } from '@/lib/posts/visibility';
+import { PAGE_SIZE } from '@/lib/listing/visibility';
 import { MAX_CANDIDATES, searchPosts } from '@/lib/search/public';
 import { postPath } from '@/lib/site';
 import { Highlighted } from './highlighted';

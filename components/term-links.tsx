@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { TermLink } from '@/lib/posts/views';
+import type { TermLink } from '@/lib/listing/views';
 import { categoryPath, tagPath } from '@/lib/site';
 
 interface TermLinksProps {

@@ -1,7 +1,8 @@
 import { notFound } from 'next/navigation';
-import { getTermPage, type TermKind } from '@/lib/terms/public';
+import type { TermKind } from '@/lib/terms/names';
+import { getTermPage } from '@/lib/terms/public';
 import { cursorPath } from '@/lib/params';
-import type { Cursor } from '@/lib/posts/views';
+import type { Cursor } from '@/lib/listing/views';
 import { alternatesFor, categoryPath, tagPath } from '@/lib/site';
 import { PostListPage, windowSpan } from './post-list-page';
 

@@ -20,7 +20,7 @@ import {
   type CorpusPost,
 } from './xss/corpus';
 import { nextPage, report, sweep } from './xss/detect';
-import { MDX_FOOTNOTE_HOLE, vectors } from './xss/vectors';
+import { MDX_FOOTNOTE_HOLE, vectors } from '../test/xss/vectors';
 
 // Every vector goes through every body format and every front-matter field that
 // reaches a page, then every page those posts appear on is opened in Chromium with

@@ -1,4 +1,4 @@
-import type { Cursor } from '@/lib/posts/views';
+import type { Cursor } from '@/lib/listing/views';
 
 /** Next.js hands dynamic params over percent-encoded; decode exactly once, tolerating bad escapes. */
 export function decodeParam(value: string): string {

@@ -3,13 +3,13 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeCorpus } from '@/bench/corpus';
+import { writeCorpus } from '@/test/corpus/corpus';
 import { createTestDatabase, queryRows as query } from '@/test/database';
 
 /** Posts in the generated corpus; CRASH_POSTS=10000 for the full-scale run (several minutes here). */
 const POSTS = Number(process.env.CRASH_POSTS ?? 1000);
 
-/** A generated corpus (bench/corpus.ts): Markdown, MDX and platform HTML, long-tail tags. */
+/** A generated corpus (test/corpus/corpus.ts): Markdown, MDX and platform HTML, long-tail tags. */
 async function corpus(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'crash-corpus-'));
   await writeCorpus(dir, { size: POSTS, seed: 42 });

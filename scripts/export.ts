@@ -1,6 +1,6 @@
 import './load-env';
 import { parseArgs } from 'node:util';
-import { exportPosts } from '@/lib/content/export';
+import { exportPosts } from '@/lib/posts/export';
 import { migrate } from '@/lib/db/migrate';
 import { resolveDatabase } from '@/lib/db/resolve';
 import { runCli } from './cli';

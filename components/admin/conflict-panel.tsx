@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { EditorState } from '@/app/(admin)/admin/posts/editor-state';
+import type { EditorState } from '@/lib/posts/editor-state';
 import { FrontMatterDiff, RevisionDiff } from './revision-diff';
 
 interface ConflictPanelProps {

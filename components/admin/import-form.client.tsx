@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, useState, type FormEvent } from 'react';
-import { importAction, type ImportState } from '@/app/(admin)/admin/import/actions';
+import { importAction, type ImportState } from '@/lib/import/actions';
 import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_UPLOAD_BYTES, MAX_ZIP_ENTRIES, megabytes } from '@/lib/content/upload-limits';
 
 const LABELS: Record<string, string> = { imported: '新导入', updated: '已更新', unchanged: '未改动', conflict: '冲突', failed: '失败', skipped: '跳过' };

@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
-import { previewAction, savePostAction } from '@/app/(admin)/admin/posts/actions';
-import type { EditorState } from '@/app/(admin)/admin/posts/editor-state';
+import { previewAction, savePostAction } from '@/lib/posts/actions';
+import type { EditorState } from '@/lib/posts/editor-state';
 import { fieldErrors, postFormSchema, type PostFormInput } from '@/lib/validations/post-form';
 import { CodeEditor } from './code-editor.client';
 import { ConflictPanel } from './conflict-panel';

@@ -6,7 +6,7 @@ import styles from './revision-diff.module.css';
 export interface RevisionDiffProps {
   rows: DiffRow[];
   mode: 'split' | 'inline';
-  /** Why the comparison is coarser than usual, or missing (lib/revisions/diff-budget.ts). */
+  /** Why the comparison is coarser than usual, or missing (lib/render/diff-budget.ts). */
   note?: string;
 }
 

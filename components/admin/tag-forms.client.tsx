@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { tagAction } from '@/app/(admin)/admin/tags/actions';
+import { tagAction } from '@/lib/posts/tag-actions';
 
 interface TagFormsProps {
   tag: { id: number; name: string };

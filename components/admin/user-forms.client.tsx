@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createUserAction, updateUserAction, type UserActionState } from '@/app/(admin)/admin/users/actions';
+import { createUserAction, updateUserAction, type UserActionState } from '@/lib/users/actions';
 
 function Result({ state }: { state: UserActionState }) {
   return (

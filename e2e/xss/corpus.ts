@@ -1,7 +1,7 @@
 import YAML from 'yaml';
 import { assertSafeMdx } from '../../lib/render/validate-mdx';
 import { isImageUrl } from '../../lib/validations/post';
-import { MDX_FOOTNOTE_HOLE, vectors } from './vectors';
+import { MDX_FOOTNOTE_HOLE, vectors } from '../../test/xss/vectors';
 
 /** The corpus's own tag and category: old dates keep its posts off the first pages other specs read. */
 export const TAG = 'xss专用';

@@ -1,5 +1,5 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { vectorNumbersIn } from './vectors';
+import { vectorNumbersIn } from '../../test/xss/vectors';
 
 const HIT = 'XSS-HIT:';
 

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatOffsetDate } from './dates';
-import { frontMatterOf, MODELLED_FIELDS, snapshotFromFrontMatter } from './front-matter';
+import { formatOffsetDate } from '@/lib/dates/offset-date';
+import { MODELLED_FIELDS } from '@/lib/validations/post';
+import { frontMatterOf, snapshotFromFrontMatter } from './front-matter';
 import { parsePostFile } from './parse';
 import { serializePost } from './serialize';
 

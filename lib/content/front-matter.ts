@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import type { BodyFormat } from '@/lib/generated/prisma/enums.ts';
 import { siteConfig } from '@/lib/site';
-import { postSnapshotSchema, type PostSnapshot } from '@/lib/validations/post';
-import { formatOffsetDate, parseOffsetDate, type OffsetDate } from './dates';
+import { MODELLED_FIELDS, postSnapshotSchema, type PostSnapshot } from '@/lib/validations/post';
+import { formatOffsetDate, parseOffsetDate, type OffsetDate } from '@/lib/dates/offset-date';
 import { ContentError } from './errors';
 import { decodeSourceUrl } from './source-url';
-import { distinctTerms, slugify } from './terms';
+import { distinctTerms, slugify } from '@/lib/terms/names';
 
-export { MODELLED_FIELDS } from './modelled-fields';
-import { MODELLED_FIELDS } from './modelled-fields';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 const termList = z

@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import { wallClock } from './dates';
+import { wallClock } from '@/lib/dates/offset-date';
 import { frontMatterOf } from './front-matter';
 import type { PostSnapshot } from '@/lib/validations/post';
 

@@ -12,7 +12,5 @@ export const MAX_UNZIPPED_BYTES = 200 * MB;
 export const MAX_UPLOAD_BYTES = 200 * MB;
 /** Post files in one zip. */
 export const MAX_ZIP_ENTRIES = 20_000;
-/** A post's body, in characters (the editor's form and every import). */
-export const MAX_BODY_CHARS = 5_000_000;
 
 export const megabytes = (bytes: number) => `${Math.round((bytes / MB) * 10) / 10} MB`;

@@ -35,7 +35,12 @@ const columnOf = (model: Model, name: string) => {
   return field ? (field.dbName ?? field.name) : unsupported.find((u) => u.model === model.name && u.name === name)!.column;
 };
 
+/** Postgres names an array type after its element type with a leading underscore (`text[]` is `_text`). */
 function expectedType(field: Field): string {
+  return field.isList ? `_${elementType(field)}` : elementType(field);
+}
+
+function elementType(field: Field): string {
   if (field.kind === 'enum') return `enum:${dmmf.datamodel.enums.find((e) => e.name === field.type)!.dbName ?? field.type}`;
   const native = field.nativeType as [string, string[]] | null;
   if (field.type === 'DateTime') {

@@ -5,7 +5,6 @@ import { postWithTermsInclude } from './snapshot';
 
 export const ADMIN_PAGE_SIZE = 25;
 
-
 export interface AdminPostFilter {
   q?: string;
   status?: 'draft' | 'published' | 'scheduled';
@@ -58,24 +57,12 @@ export function getPostForEdit(id: number) {
   return db.post.findUnique({ where: { id }, include: postWithTermsInclude });
 }
 
-/** Every revision of a post, newest first, with its author. */
-export function listRevisions(postId: number) {
-  return db.revision.findMany({
-    where: { postId },
-    orderBy: { number: 'desc' },
-    select: { number: true, frontMatter: true, format: true, body: true, message: true, createdAt: true, author: { select: { email: true, name: true } } },
-  });
+/** A post's id and title, for pages about it that need no more (its history); trashed posts included. */
+export function getPostTitle(id: number) {
+  return db.post.findUnique({ where: { id }, select: { id: true, title: true } });
 }
 
-export function getRevision(postId: number, number: number) {
-  return db.revision.findUnique({
-    where: { postId_number: { postId, number } },
-    select: { number: true, frontMatter: true, format: true, body: true, message: true, createdAt: true, author: { select: { email: true } } },
-  });
-}
-
-/** Tag names for the editor's suggestions. */
-export async function listTermNames(kind: 'tag' | 'category'): Promise<string[]> {
-  const rows = kind === 'tag' ? await db.tag.findMany({ select: { name: true }, orderBy: { name: 'asc' } }) : await db.category.findMany({ select: { name: true }, orderBy: { name: 'asc' } });
-  return rows.map((r) => r.name);
+/** The source id (artid) a post keeps across editors' saves; null when the post does not exist. */
+export function getPostSourceId(id: number) {
+  return db.post.findUnique({ where: { id }, select: { sourceId: true } });
 }

@@ -1,9 +1,9 @@
 import { cacheLife, cacheTag } from 'next/cache';
-import { wallClock } from '@/lib/content/dates';
+import { wallClock } from '@/lib/dates/offset-date';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
-import type { PostSummary } from './views';
-import { isBuildPhase, NEWEST_FIRST, PUBLIC_POST_SQL, publicPostWhere } from './visibility';
+import type { PostSummary } from '@/lib/listing/views';
+import { isBuildPhase, NEWEST_FIRST, PUBLIC_POST_SQL, publicPostWhere } from '@/lib/listing/visibility';
 
 export interface ArchiveMonth {
   year: number;

@@ -2,14 +2,15 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceFile } from '@/lib/content/files';
 import { frontMatterOf } from '@/lib/content/front-matter';
-import { importSources, type ImportReport } from '@/lib/content/import';
+import { importSources } from '@/lib/import/import';
+import type { ImportReport } from '@/lib/import/report';
 import { db, disconnectDb } from '@/lib/db';
 import { migrate, readMigrations } from '@/lib/db/migrate';
 import { renderBody } from '@/lib/render/render';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { createTestDatabase, connectTestDatabase } from '@/test/database';
 import { createPost } from './mutations';
-import { savePost, type SaveOutcome } from './save';
+import { savePost, type SaveOutcome } from './write';
 import { contentHash, postWithTermsInclude, snapshotOfPost } from './snapshot';
 
 /** Prisma Migrate's advisory-lock key, which lib/db/migrate takes too. */

@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import { formatOffset, wallClock } from '@/lib/content/dates';
+import { formatOffset, wallClock } from '@/lib/dates/offset-date';
 import type { PostSnapshot } from '@/lib/validations/post';
 import type { PostFormInput } from '@/lib/validations/post-form';
 

@@ -1,4 +1,4 @@
-import { formatOffset, wallClock } from '@/lib/content/dates';
+import { formatOffset, wallClock } from '@/lib/dates/offset-date';
 
 interface Dated {
   publishedAt: Date;

@@ -1,14 +1,17 @@
 import { frontMatterOf } from '@/lib/content/front-matter';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
+import { findNeighbours } from '@/lib/listing/neighbours';
 import type { RenderedBody } from '@/lib/render/render';
+import { changedFields } from '@/lib/revisions/diff';
 import { segmentForIndex } from '@/lib/search/segment';
+import { ensureTermRows } from '@/lib/terms/rows';
 import type { PostSnapshot } from '@/lib/validations/post';
+import type { Affected } from '@/lib/cache/revalidate';
 import { DuplicatePostError, EditConflictError } from './errors';
 import { contentHash, postColumns } from './snapshot';
-import { PUBLIC_POST_SQL } from './visibility';
-import { ensureTermRows } from './terms';
 
-type Tx = Prisma.TransactionClient;
+/** Statements of the post write module (write.ts and its siblings), run inside their transactions. */
+export type Tx = Prisma.TransactionClient;
 
 export interface RevisionMeta {
   /** Who saved; null for a CLI import. */
@@ -22,8 +25,8 @@ export interface SavedPost {
   id: number;
   version: number;
   slug: string;
-  /** What public pages the save touched: slugs of the post (old and new), its tags and categories (before and after). */
-  affected: { slugs: string[]; tagSlugs: string[]; categorySlugs: string[] };
+  /** What public pages the save touched: slugs of the post (old and new), its neighbours, tags and categories (before and after). */
+  affected: Affected;
 }
 
 export function renderedColumns(rendered: RenderedBody) {
@@ -37,33 +40,77 @@ export function renderedColumns(rendered: RenderedBody) {
 }
 
 /** Words segmented in the app (Intl.Segmenter) so Postgres' 'simple' parser indexes CJK text word by word. */
+function searchVectorSql(snapshot: PostSnapshot, text: string) {
+  const title = segmentForIndex(snapshot.title);
+  const meta = segmentForIndex([snapshot.description, snapshot.keywords, ...snapshot.tags, ...snapshot.categories].filter(Boolean).join(' '));
+  return Prisma.sql`setweight(to_tsvector('simple', ${title}), 'A') ||
+      setweight(to_tsvector('simple', ${meta}), 'B') ||
+      setweight(to_tsvector('simple', ${segmentForIndex(text)}), 'C')`;
+}
+
 export async function indexForSearch(tx: Tx, postId: number, snapshot: PostSnapshot, text: string) {
   await tx.$executeRaw`UPDATE posts SET search_vector = ${searchVectorSql(snapshot, text)} WHERE id = ${postId}`;
 }
 
-/** Slugs of the public posts either side of this one: their pages link to it. */
-async function neighbourSlugs(tx: Tx, postId: number): Promise<string[]> {
-  const rows = await tx.$queryRawUnsafe<{ slug: string }[]>(
-    `WITH me AS (SELECT published_at, id FROM posts WHERE id = $1)
-     (SELECT p.slug FROM posts p, me WHERE ${PUBLIC_POST_SQL} AND (p.published_at, p.id) < (me.published_at, me.id)
-      ORDER BY p.published_at DESC, p.id DESC LIMIT 1)
-     UNION ALL
-     (SELECT p.slug FROM posts p, me WHERE ${PUBLIC_POST_SQL} AND (p.published_at, p.id) > (me.published_at, me.id)
-      ORDER BY p.published_at ASC, p.id ASC LIMIT 1)`,
-    postId,
-  );
-  return rows.map((r) => r.slug);
+/** Column casts the INSERT needs; every other column takes its value as it is. */
+const CASTS: Record<string, string> = { status: '"PostStatus"', format: '"BodyFormat"', extra: 'jsonb', toc: 'jsonb' };
+const columnName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The INSERT of a new post from the same column list an update writes (postColumns, renderedColumns), with its search vector. */
+function insertSql(snapshot: PostSnapshot, rendered: RenderedBody) {
+  const columns = Object.entries({ ...postColumns(snapshot), ...renderedColumns(rendered) });
+  const names = columns.map(([field]) => Prisma.raw(columnName(field)));
+  const values = columns.map(([field, value]) => {
+    const stored = value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value;
+    return CASTS[field] ? Prisma.sql`${stored}::${Prisma.raw(CASTS[field])}` : Prisma.sql`${stored}`;
+  });
+  return Prisma.sql`INSERT INTO posts (${Prisma.join(names)}, version, updated_at, search_vector)
+    VALUES (${Prisma.join(values)}, 1, now(), ${searchVectorSql(snapshot, rendered.text)})
+    RETURNING id`;
 }
 
-async function termSlugs(tx: Tx, postId: number) {
-  const [tags, categories] = [
-    await tx.postTag.findMany({ where: { postId }, select: { tag: { select: { slug: true } } } }),
-    await tx.postCategory.findMany({ where: { postId }, select: { category: { select: { slug: true } } } }),
-  ];
-  return { tagSlugs: tags.map((t) => t.tag.slug), categorySlugs: categories.map((c) => c.category.slug) };
+async function neighbourSlugs(tx: Pick<Tx, 'post'>, post: { id: number; publishedAt: Date }): Promise<string[]> {
+  const { newer, older } = await findNeighbours(tx, post);
+  return [newer, older].flatMap((n) => (n ? [n.slug] : []));
 }
 
-function revisionData(snapshot: PostSnapshot, meta: RevisionMeta) {
+/** The public pages a post appears on as it is stored: its article, its neighbours', its terms'. */
+export async function affectedBy(tx: Pick<Tx, 'post'>, postId: number): Promise<Affected> {
+  const post = await tx.post.findUnique({
+    where: { id: postId },
+    select: {
+      slug: true,
+      publishedAt: true,
+      tags: { select: { tag: { select: { slug: true } } } },
+      categories: { select: { category: { select: { slug: true } } } },
+    },
+  });
+  if (!post) throw new Error(`post #${postId} does not exist`);
+  return {
+    slugs: [post.slug, ...(await neighbourSlugs(tx, { id: postId, publishedAt: post.publishedAt }))],
+    tagSlugs: post.tags.map((t) => t.tag.slug),
+    categorySlugs: post.categories.map((c) => c.category.slug),
+  };
+}
+
+const unique = (values: string[]) => [...new Set(values)];
+
+function merged(...all: Affected[]): Affected {
+  return {
+    slugs: unique(all.flatMap((a) => a.slugs)),
+    tagSlugs: unique(all.flatMap((a) => a.tagSlugs)),
+    categorySlugs: unique(all.flatMap((a) => a.categorySlugs)),
+  };
+}
+
+/** What a revision changed against the one before it, kept so the history lists it without reading bodies. */
+function changesSince(previous: { frontMatter: Prisma.JsonValue; format: string; body: string } | null, snapshot: PostSnapshot): string[] {
+  if (!previous) return [];
+  const after = { frontMatter: frontMatterOf(snapshot), format: snapshot.format, body: snapshot.body };
+  return changedFields({ ...previous, frontMatter: (previous.frontMatter ?? {}) as Record<string, unknown> }, after);
+}
+
+function revisionData(snapshot: PostSnapshot, meta: RevisionMeta, changes: string[]) {
   return {
     frontMatter: frontMatterOf(snapshot) as Prisma.InputJsonObject,
     format: snapshot.format,
@@ -72,18 +119,17 @@ function revisionData(snapshot: PostSnapshot, meta: RevisionMeta) {
     sourceText: meta.sourceText ?? null,
     authorId: meta.authorId,
     message: meta.message ?? null,
+    changedFields: changes,
   };
 }
 
-async function termLinks(tx: Tx, snapshot: PostSnapshot) {
+async function linkTerms(tx: Tx, postId: number, snapshot: PostSnapshot) {
   // One connection per transaction: sequential, not Promise.all.
   const tags = await ensureTermRows(tx, 'tag', snapshot.tags);
   const categories = await ensureTermRows(tx, 'category', snapshot.categories);
-  return {
-    tags: tags.map((tag, position) => ({ tagId: tag.id, position })),
-    categories: categories.map((category, position) => ({ categoryId: category.id, position })),
-    slugs: { tagSlugs: tags.map((t) => t.slug), categorySlugs: categories.map((c) => c.slug) },
-  };
+  await tx.postTag.createMany({ data: tags.map((tag, position) => ({ postId, tagId: tag.id, position })) });
+  await tx.postCategory.createMany({ data: categories.map((category, position) => ({ postId, categoryId: category.id, position })) });
+  return { tagSlugs: tags.map((t) => t.slug), categorySlugs: categories.map((c) => c.slug) };
 }
 
 async function assertFree(tx: Tx, snapshot: PostSnapshot, postId?: number) {
@@ -99,60 +145,28 @@ async function assertFree(tx: Tx, snapshot: PostSnapshot, postId?: number) {
   throw new DuplicatePostError(`${what} is already used by post #${taken.id}`);
 }
 
-/** The search_vector expression for a post (see indexForSearch). */
-function searchVectorSql(snapshot: PostSnapshot, text: string) {
-  const title = segmentForIndex(snapshot.title);
-  const meta = segmentForIndex([snapshot.description, snapshot.keywords, ...snapshot.tags, ...snapshot.categories].filter(Boolean).join(' '));
-  return Prisma.sql`setweight(to_tsvector('simple', ${title}), 'A') ||
-      setweight(to_tsvector('simple', ${meta}), 'B') ||
-      setweight(to_tsvector('simple', ${segmentForIndex(text)}), 'C')`;
-}
-
-/**
- * Creates a post and its first revision. Run inside a transaction. The row is
- * inserted with its search vector in one statement: one row version, not two.
- */
+/** Creates a post and its first revision, the row with its search vector in one statement: one row version, not two. */
 export async function createPost(tx: Tx, snapshot: PostSnapshot, rendered: RenderedBody, meta: RevisionMeta): Promise<SavedPost> {
   await assertFree(tx, snapshot);
-  const links = await termLinks(tx, snapshot);
   // A live post's slug outranks another post's old-slug redirect.
   await tx.slugRedirect.deleteMany({ where: { slug: snapshot.slug } });
-  const c = postColumns(snapshot);
-  const r = renderedColumns(rendered);
-  const [post] = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO posts (slug, title, description, keywords, published_at, utc_offset, status, format, body, source_id, source_url,
-      cover_image, cover_alt, featured_image, featured_image_preview, extra, version, updated_at,
-      html, toc, search_text, reading_minutes, render_hash, search_vector)
-    VALUES (${c.slug}, ${c.title}, ${c.description}, ${c.keywords}, ${c.publishedAt}, ${c.utcOffset}, ${c.status}::"PostStatus",
-      ${c.format}::"BodyFormat", ${c.body}, ${c.sourceId}, ${c.sourceUrl}, ${c.coverImage}, ${c.coverAlt}, ${c.featuredImage},
-      ${c.featuredImagePreview}, ${JSON.stringify(c.extra)}::jsonb, 1, now(),
-      ${r.html}, ${JSON.stringify(r.toc)}::jsonb, ${r.searchText}, ${r.readingMinutes}, ${r.renderHash},
-      ${searchVectorSql(snapshot, rendered.text)})
-    RETURNING id`;
+  const [post] = await tx.$queryRaw<{ id: number }[]>(insertSql(snapshot, rendered));
   const id = post!.id;
-  if (links.tags.length) await tx.postTag.createMany({ data: links.tags.map((l) => ({ ...l, postId: id })) });
-  if (links.categories.length) await tx.postCategory.createMany({ data: links.categories.map((l) => ({ ...l, postId: id })) });
-  await tx.revision.create({ data: { postId: id, number: 1, ...revisionData(snapshot, meta) }, select: { id: true } });
-  return { id, version: 1, slug: snapshot.slug, affected: { slugs: [snapshot.slug, ...(await neighbourSlugs(tx, id))], ...links.slugs } };
+  const terms = await linkTerms(tx, id, snapshot);
+  await tx.revision.create({ data: { postId: id, number: 1, ...revisionData(snapshot, meta, []) }, select: { id: true } });
+  const slugs = [snapshot.slug, ...(await neighbourSlugs(tx, { id, publishedAt: snapshot.publishedAt }))];
+  return { id, version: 1, slug: snapshot.slug, affected: { slugs, ...terms } };
 }
 
 /**
  * Replaces a post with `snapshot` as revision `baseVersion + 1`, refusing with
  * EditConflictError when the post is no longer at `baseVersion`. A changed slug
- * leaves the old one behind as a redirect. Run inside a transaction.
+ * leaves the old one behind as a redirect.
  */
-export async function updatePost(
-  tx: Tx,
-  postId: number,
-  baseVersion: number,
-  snapshot: PostSnapshot,
-  rendered: RenderedBody,
-  meta: RevisionMeta,
-): Promise<SavedPost> {
-  const before = await tx.post.findUnique({ where: { id: postId }, select: { slug: true } });
-  if (!before) throw new Error(`post #${postId} does not exist`);
-  const termsBefore = await termSlugs(tx, postId);
-  const neighboursBefore = await neighbourSlugs(tx, postId);
+export async function updatePost(tx: Tx, postId: number, baseVersion: number, snapshot: PostSnapshot, rendered: RenderedBody, meta: RevisionMeta): Promise<SavedPost> {
+  const affectedBefore = await affectedBy(tx, postId);
+  const beforeSlug = affectedBefore.slugs[0]!;
+  const previous = await tx.revision.findUnique({ where: { postId_number: { postId, number: baseVersion } }, select: { frontMatter: true, body: true, format: true } });
   await assertFree(tx, snapshot, postId);
   const { count } = await tx.post.updateMany({
     where: { id: postId, version: baseVersion },
@@ -160,33 +174,15 @@ export async function updatePost(
   });
   if (count === 0) throw new EditConflictError(postId, baseVersion);
 
-  const links = await termLinks(tx, snapshot);
   await tx.postTag.deleteMany({ where: { postId } });
   await tx.postCategory.deleteMany({ where: { postId } });
-  await tx.postTag.createMany({ data: links.tags.map((l) => ({ ...l, postId })) });
-  await tx.postCategory.createMany({ data: links.categories.map((l) => ({ ...l, postId })) });
-  await tx.revision.create({ data: { postId, number: baseVersion + 1, ...revisionData(snapshot, meta) } });
-
-  if (before.slug !== snapshot.slug) {
+  const terms = await linkTerms(tx, postId, snapshot);
+  await tx.revision.create({ data: { postId, number: baseVersion + 1, ...revisionData(snapshot, meta, changesSince(previous, snapshot)) } });
+  if (beforeSlug !== snapshot.slug) {
     await tx.slugRedirect.deleteMany({ where: { slug: snapshot.slug } });
-    await tx.slugRedirect.upsert({
-      where: { slug: before.slug },
-      create: { slug: before.slug, postId },
-      update: { postId },
-    });
+    await tx.slugRedirect.upsert({ where: { slug: beforeSlug }, create: { slug: beforeSlug, postId }, update: { postId } });
   }
   await indexForSearch(tx, postId, snapshot, rendered.text);
-  // The links just written: no need to read them back.
-  const termsAfter = links.slugs;
-  const unique = (values: string[]) => [...new Set(values)];
-  return {
-    id: postId,
-    version: baseVersion + 1,
-    slug: snapshot.slug,
-    affected: {
-      slugs: unique([before.slug, snapshot.slug, ...neighboursBefore, ...(await neighbourSlugs(tx, postId))]),
-      tagSlugs: unique([...termsBefore.tagSlugs, ...termsAfter.tagSlugs]),
-      categorySlugs: unique([...termsBefore.categorySlugs, ...termsAfter.categorySlugs]),
-    },
-  };
+  const slugs = [snapshot.slug, ...(await neighbourSlugs(tx, { id: postId, publishedAt: snapshot.publishedAt }))];
+  return { id: postId, version: baseVersion + 1, slug: snapshot.slug, affected: merged(affectedBefore, { slugs, ...terms }) };
 }

@@ -3,8 +3,9 @@ import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import type { TocEntry } from '@/lib/render/enhance';
 import { isImageUrl } from '@/lib/validations/post';
-import { isBuildPhase, NEWEST_FIRST, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from './visibility';
-import { summarySelect, toSummary, windowOfPosts, type Cursor, type PostSummary, type PostView, type PostWindow } from './views';
+import { isBuildPhase, NEWEST_FIRST, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from '@/lib/listing/visibility';
+import { findNeighbours, type Neighbours } from '@/lib/listing/neighbours';
+import { summarySelect, toSummary, windowOfPosts, type Cursor, type PostSummary, type PostView, type PostWindow } from '@/lib/listing/views';
 
 /** A published post by its current slug, or null. Cached until a write to that slug. */
 export async function getPublishedPost(slug: string): Promise<PostView | null> {
@@ -51,10 +52,7 @@ function authorOf(extra: unknown, editor: string | null | undefined): string | n
   return (typeof field === 'string' && field.trim()) || editor?.trim() || null;
 }
 
-export interface Neighbours {
-  newer: Pick<PostSummary, 'slug' | 'title'> | null;
-  older: Pick<PostSummary, 'slug' | 'title'> | null;
-}
+export type { Neighbours } from '@/lib/listing/neighbours';
 
 /** The published posts just before and after one, in date order. Writers revalidate the neighbours' pages. */
 export async function getNeighbours(post: Pick<PostSummary, 'id' | 'slug' | 'publishedAt'>): Promise<Neighbours> {
@@ -62,22 +60,7 @@ export async function getNeighbours(post: Pick<PostSummary, 'id' | 'slug' | 'pub
   cacheLife('max');
   cacheTag(CacheTags.site, CacheTags.post(post.slug));
   if (isBuildPhase()) return { newer: null, older: null };
-  const select = { slug: true, title: true } as const;
-  const at = post.publishedAt;
-  const [older, newer] = await Promise.all([
-    db.post.findFirst({
-      // The redundant bound lets the index be entered at the post instead of scanned from the newest.
-      where: { ...publicPostWhere(), AND: [{ publishedAt: { lte: at } }], OR: [{ publishedAt: { lt: at } }, { publishedAt: at, id: { lt: post.id } }] },
-      orderBy: NEWEST_FIRST,
-      select,
-    }),
-    db.post.findFirst({
-      where: { ...publicPostWhere(), AND: [{ publishedAt: { gte: at } }], OR: [{ publishedAt: { gt: at } }, { publishedAt: at, id: { gt: post.id } }] },
-      orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
-      select,
-    }),
-  ]);
-  return { newer, older };
+  return findNeighbours(db, post);
 }
 
 /** How many of each tag's most recently added posts are considered: a tag on 30,000 posts costs what one on 200 does. */

@@ -1,6 +1,6 @@
 import { createLookupCache } from '@/lib/cache/lookup-cache';
 import { db } from '@/lib/db';
-import { PUBLIC_POST_SQL } from './visibility';
+import { PUBLIC_POST_SQL } from '@/lib/listing/visibility';
 
 const oldPostSlugs = createLookupCache('post-redirects', async () => {
   const rows = await db.$queryRawUnsafe<{ slug: string; target: string }[]>(

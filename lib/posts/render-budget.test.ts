@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceFile } from '@/lib/content/files';
-import { importSources } from '@/lib/content/import';
+import { importSources } from '@/lib/import/import';
 import { db, disconnectDb } from '@/lib/db';
 import { RenderError } from '@/lib/render/errors';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { connectTestDatabase } from '@/test/database';
-import { savePost } from './save';
+import { savePost } from './write';
 
 // The attack's bodies through the real write paths: each fails alone, in seconds, saying why.
 const file = (name: string, title: string, body: string): SourceFile => ({

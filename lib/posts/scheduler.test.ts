@@ -26,7 +26,7 @@ describe('publishDuePosts', () => {
     const later = await add({ slug: 'later', publishedAt: new Date(Date.now() + 3_600_000) });
     const arrived = await add({ slug: 'arrived', status: 'published', publishedAt: new Date(Date.now() - 10_000) });
 
-    const affected = await publishDuePosts(new Date(Date.now() - 30_000));
+    const { affected } = await publishDuePosts(new Date(Date.now() - 30_000));
     const slugs = affected.flatMap((a) => a.slugs);
     expect(slugs).toEqual(expect.arrayContaining(['due', 'arrived']));
     expect(slugs).not.toContain('later');
@@ -38,7 +38,7 @@ describe('publishDuePosts', () => {
     expect((await db.post.findUniqueOrThrow({ where: { id: later.id } })).status).toBe('scheduled');
     expect(arrived.version).toBe(1);
 
-    expect(await publishDuePosts(new Date())).toEqual([]);
+    expect((await publishDuePosts(new Date())).affected).toEqual([]);
   });
 
   it('publishes a due post once when several instances run the job at the same moment', async () => {
@@ -46,7 +46,7 @@ describe('publishDuePosts', () => {
     const since = new Date(Date.now() - 30_000);
     const runs = await Promise.all([publishDuePosts(since), publishDuePosts(since), publishDuePosts(since)]);
 
-    expect(runs.flat().filter((a) => a.slugs.includes('raced')).length).toBeGreaterThanOrEqual(1);
+    expect(runs.flatMap((r) => r.affected).filter((a) => a.slugs.includes('raced')).length).toBeGreaterThanOrEqual(1);
     const revisions = await db.revision.findMany({ where: { postId: due.id }, orderBy: { number: 'asc' } });
     expect(revisions.map((r) => r.message)).toEqual([null, '按计划发布']);
     expect((await db.post.findUniqueOrThrow({ where: { id: due.id } })).status).toBe('published');

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { snapshotFromFrontMatter } from '@/lib/content/front-matter';
 import { parsePostFile } from '@/lib/content/parse';
-import { diffBodyWithBudget } from '@/lib/revisions/diff-budget';
+import { diffBodyWithBudget } from '@/lib/render/diff-budget';
 import { PATHOLOGICAL } from '@/test/fixtures/pathological-bodies';
 import { createRenderPool, DIFF_BUDGET_MS, DIFF_LINES_BUDGET_MS } from './budget';
 import { BudgetError } from './pool';

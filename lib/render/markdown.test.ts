@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { generatePost } from '@/bench/corpus';
+import { generatePost } from '@/test/corpus/corpus';
 import { parsePostFile } from '@/lib/content/parse';
-import { vectors } from '@/e2e/xss/vectors';
+import { vectors } from '@/test/xss/vectors';
 import { compilePlainMarkdown } from './markdown';
 import { compileWithMdxBundler, finishRender } from './render';
 

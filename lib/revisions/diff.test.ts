@@ -5,9 +5,10 @@ import {
   diffFrontMatter,
   diffStats,
   sideParts,
-  tokenize,
+
   type DiffRow,
 } from './diff';
+import { tokenize } from './word-diff';
 
 const changes = (rows: DiffRow[]) => rows.filter((row) => row.type === 'changed');
 const marked = (rows: DiffRow[], change: 'added' | 'removed') =>
@@ -137,6 +138,16 @@ describe('diffBody', () => {
     const rows = diffBody(before, after, { context: 1 });
     expect(rows[2]).toEqual({ type: 'collapsed', left: 3, right: 3, count: 5 });
     expect(rows).toHaveLength(5);
+  });
+
+  it('shows a moved block as removed where it was and added where it went, every other line unchanged', () => {
+    const intro = lines(30, '段：引言');
+    const method = lines(5, '段：方法');
+    const results = lines(30, '段：结果');
+    const rows = diffBody([...intro, ...method, ...results].join('\n'), [...intro, ...results, ...method].join('\n'));
+    expect(diffStats(rows)).toEqual({ added: 5, removed: 5 });
+    expect(marked(rows, 'removed')).toEqual(method);
+    expect(marked(rows, 'added')).toEqual(method);
   });
 
   it('diffs 20,000-line texts', () => {

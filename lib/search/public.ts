@@ -1,8 +1,8 @@
 import { cacheLife, cacheTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
-import { isBuildPhase, PAGE_SIZE, PUBLIC_POST_SQL } from '@/lib/posts/visibility';
-import type { Paginated } from '@/lib/posts/views';
+import { isBuildPhase, PAGE_SIZE, PUBLIC_POST_SQL } from '@/lib/listing/visibility';
+import type { Paginated } from '@/lib/listing/views';
 import { highlight, queryTerms, toTsQuery, type SnippetPart } from './query';
 
 export interface SearchHit {

@@ -1,7 +1,5 @@
 import pg from 'pg';
-import { CacheTags } from '@/lib/cache-tags';
-import { revalidatePublic } from '@/lib/cache/revalidate';
-import { importSources } from '@/lib/content/import';
+import { importSources } from '@/lib/import/import';
 import { collectSourceFiles } from '@/lib/content/files';
 import { db, disconnectDb } from '@/lib/db';
 import { migrate } from '@/lib/db/migrate';
@@ -64,9 +62,7 @@ export async function bootDatabase(databaseUrl: string, options: { port: number;
     const rerendered = await rerenderStalePosts();
     if (rerendered.done) {
       log(`Recompiled ${rerendered.done} posts for the current renderer.`);
-      // Instances already serving hold the old renders.
-      const warning = await revalidatePublic([CacheTags.site]);
-      if (warning) warn(`Warning: ${warning}`);
+      if (rerendered.warning) warn(`Warning: ${rerendered.warning}`);
     }
     for (const f of rerendered.failed) warn(`  ✗ post #${f.id} could not be recompiled: ${f.reason}`);
     const admin = await createFirstAdmin();

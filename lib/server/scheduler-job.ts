@@ -1,4 +1,3 @@
-import { revalidatePublic, tagsFor } from '@/lib/cache/revalidate';
 import { publishDuePosts } from '@/lib/posts/scheduler';
 
 const STARTED = Symbol.for('inkwell.scheduler');
@@ -16,9 +15,8 @@ export function startScheduler(): void {
   const tick = async () => {
     const now = new Date();
     try {
-      const affected = await publishDuePosts(since, now);
+      const { warning } = await publishDuePosts(since, now);
       since = now;
-      const warning = affected.length ? await revalidatePublic(tagsFor(affected)) : null;
       if (warning) console.error(`Scheduled publishing: ${warning}`);
     } catch (error) {
       console.error(`Scheduled publishing failed: ${(error as Error).message}`);

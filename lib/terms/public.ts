@@ -1,10 +1,9 @@
 import { cacheLife, cacheTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
-import { isBuildPhase, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from '@/lib/posts/visibility';
-import { windowOfPosts, type Cursor, type PostWindow, type TermLink } from '@/lib/posts/views';
-
-export type TermKind = 'tag' | 'category';
+import { isBuildPhase, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from '@/lib/listing/visibility';
+import type { TermKind } from './names';
+import { windowOfPosts, type Cursor, type PostWindow, type TermLink } from '@/lib/listing/views';
 
 export interface TermWithCount extends TermLink {
   count: number;

@@ -1,11 +1,9 @@
 import './jitless';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { MODELLED_FIELDS } from '@/lib/content/modelled-fields';
-import { parseOffsetDate } from '@/lib/content/dates';
-import { MAX_BODY_CHARS } from '@/lib/content/upload-limits';
-import { distinctTerms, slugify } from '@/lib/content/terms';
-import { isImageUrl, postSnapshotSchema, type PostSnapshot } from './post';
+import { parseOffsetDate } from '@/lib/dates/offset-date';
+import { distinctTerms, slugify } from '@/lib/terms/names';
+import { isImageUrl, MAX_BODY_CHARS, MODELLED_FIELDS, postSnapshotSchema, type PostSnapshot } from './post';
 
 const text = (max: number) => z.string().trim().max(max, `最多 ${max} 个字符`);
 const optionalUrl = z

@@ -1,6 +1,14 @@
 import './jitless';
 import { z } from 'zod';
-import { MAX_BODY_CHARS } from '@/lib/content/upload-limits';
+
+/** A post's body, in characters (the editor's form and every import). */
+export const MAX_BODY_CHARS = 5_000_000;
+
+/** Front-matter fields the model stores in columns; every other field is kept verbatim in the snapshot's `extra`. */
+export const MODELLED_FIELDS = [
+  'title', 'date', 'slug', 'description', 'keywords', 'categories', 'tags', 'artid', 'source_url',
+  'image', 'featuredImage', 'featuredImagePreview', 'published', 'draft', 'status', 'format',
+] as const;
 
 export const SLUG_PATTERN = /^[\p{L}\p{N}\p{M}]+(?:[-+][\p{L}\p{N}\p{M}]+)*$/u;
 

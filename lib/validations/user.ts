@@ -10,3 +10,9 @@ export const userCreateSchema = z.object({
 });
 
 export type UserCreateInput = z.input<typeof userCreateSchema>;
+
+export const userUpdateFormSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  intent: z.enum(['reset-password', 'role', 'disable', 'enable']),
+  role: z.enum(ROLES).optional(),
+});

@@ -3,11 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PostEditor } from '@/components/admin/post-editor.client';
 import { requireEditor } from '@/lib/auth/session';
-import { getPostForEdit, listTermNames } from '@/lib/posts/admin-queries';
+import { getPostForEdit } from '@/lib/posts/admin-queries';
+import { listTermNames } from '@/lib/terms/admin';
 import { formValuesOf } from '@/lib/posts/form-values';
 import { snapshotOfPost } from '@/lib/posts/snapshot';
 import { postPath } from '@/lib/site';
-import { deletePostAction, setStatusAction, setTrashedAction } from '../actions';
+import { deletePostAction, setStatusAction, setTrashedAction } from '@/lib/posts/actions';
 
 export const metadata: Metadata = { title: '编辑文章' };
 

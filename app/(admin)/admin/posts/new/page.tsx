@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PostEditor } from '@/components/admin/post-editor.client';
 import { requireEditor } from '@/lib/auth/session';
-import { listTermNames } from '@/lib/posts/admin-queries';
+import { listTermNames } from '@/lib/terms/admin';
 import { newPostValues } from '@/lib/posts/form-values';
 
 export const metadata: Metadata = { title: '写文章' };

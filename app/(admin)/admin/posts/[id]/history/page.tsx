@@ -3,23 +3,24 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { FrontMatterDiff, RevisionDiff } from '@/components/admin/revision-diff';
 import { requireEditor } from '@/lib/auth/session';
-import { getPostForEdit, listRevisions } from '@/lib/posts/admin-queries';
-import { changedFields, diffFrontMatter, diffStats } from '@/lib/revisions/diff';
-import { diffBodyWithBudget } from '@/lib/revisions/diff-budget';
-import { restoreRevisionAction } from '../../actions';
+import { restoreRevisionAction } from '@/lib/posts/actions';
+import { getPostTitle } from '@/lib/posts/admin-queries';
+import { diffBodyWithBudget } from '@/lib/render/diff-budget';
+import { diffFrontMatter, diffStats } from '@/lib/revisions/diff';
+import { getRevisionPair, listRevisionSummaries, type RevisionSummary } from '@/lib/revisions/queries';
 
 export const metadata: Metadata = { title: '修订历史' };
 
-type Revision = Awaited<ReturnType<typeof listRevisions>>[number];
-const asRecord = (value: unknown) => (value ?? {}) as Record<string, unknown>;
-const asVersion = (revision: Revision) => ({ frontMatter: asRecord(revision.frontMatter), format: revision.format, body: revision.body });
+/** What a revision changed, as saved with it; the first has nothing before it. */
+const changesOf = (revision: RevisionSummary) =>
+  revision.number === 1 ? '初始版本' : revision.changedFields.length ? revision.changedFields.join('、') : '无改动';
 
 export default async function HistoryPage({ params, searchParams }: PageProps<'/admin/posts/[id]/history'>) {
   await requireEditor();
   const id = Number((await params).id);
-  const post = Number.isInteger(id) ? await getPostForEdit(id) : null;
+  const post = Number.isInteger(id) ? await getPostTitle(id) : null;
   if (!post) notFound();
-  const revisions = await listRevisions(post.id);
+  const revisions = await listRevisionSummaries(post.id);
   const query = await searchParams;
   const pick = (key: string, fallback: number) => {
     const n = Number(Array.isArray(query[key]) ? query[key][0] : query[key]);
@@ -29,8 +30,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
   const to = pick('to', newest);
   const from = pick('from', Math.max(1, to - 1));
   const mode = query.mode === 'inline' ? 'inline' : 'split';
-  const left = revisions.find((r) => r.number === from)!;
-  const right = revisions.find((r) => r.number === to)!;
+  const { left, right } = (await getRevisionPair(post.id, from, to))!;
   const { rows, note } = await diffBodyWithBudget(left.body, right.body);
   const stats = diffStats(rows);
 
@@ -41,49 +41,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
         <Link href={`/admin/posts/${post.id}`}>← 返回编辑</Link> · 共 {revisions.length} 个版本，全部保留。
         {query.restored ? <span role="status"> 已将版本 {String(query.restored)} 恢复为新版本 {String(query.version)}。</span> : null}
       </p>
-      <table className="admin-table">
-        <caption className="visually-hidden">全部修订</caption>
-        <thead>
-          <tr>
-            <th scope="col">版本</th>
-            <th scope="col">作者</th>
-            <th scope="col">时间</th>
-            <th scope="col">说明</th>
-            <th scope="col">改动</th>
-            <th scope="col">操作</th>
-          </tr>
-        </thead>
-        <tbody>
-          {revisions.map((revision, index) => {
-            const previous = revisions[index + 1];
-            const changed = previous ? changedFields(asVersion(previous), asVersion(revision)) : null;
-            return (
-              <tr key={revision.number}>
-                <td>{revision.number}</td>
-                <td>{revision.author?.email ?? '导入'}</td>
-                <td>
-                  <time dateTime={revision.createdAt.toISOString()}>{revision.createdAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</time>
-                </td>
-                <td>{revision.message}</td>
-                <td>{changed === null ? '初始版本' : changed.length ? changed.join('、') : '无改动'}</td>
-                <td>
-                  {previous ? <Link href={`?from=${previous.number}&to=${revision.number}`}>对比上一版</Link> : null}
-                  {revision.number !== newest ? (
-                    <form action={restoreRevisionAction} className="inline-form">
-                      <input type="hidden" name="postId" value={post.id} />
-                      <input type="hidden" name="number" value={revision.number} />
-                      <label>
-                        <input type="checkbox" name="restoreStatus" /> 连同发布状态
-                      </label>
-                      <button type="submit">恢复此版本</button>
-                    </form>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <RevisionTable postId={post.id} revisions={revisions} />
 
       <section aria-labelledby="compare-title">
         <h2 id="compare-title">
@@ -102,13 +60,62 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
           <button type="submit">对比</button>
         </form>
         <h3>字段</h3>
-        <FrontMatterDiff changes={diffFrontMatter(asRecord(left.frontMatter), asRecord(right.frontMatter))} showUnchanged={false} />
+        <FrontMatterDiff changes={diffFrontMatter(left.frontMatter, right.frontMatter)} showUnchanged={false} />
         <h3>
           正文 <span className="count">（+{stats.added} −{stats.removed} 行）</span>
         </h3>
         <RevisionDiff rows={rows} note={note} mode={mode} />
       </section>
     </>
+  );
+}
+
+/** Every revision, newest first: who, when, why and what changed (stored with it), with links to compare and restore. */
+function RevisionTable({ postId, revisions }: { postId: number; revisions: RevisionSummary[] }) {
+  const newest = revisions[0]?.number;
+  return (
+    <table className="admin-table">
+      <caption className="visually-hidden">全部修订</caption>
+      <thead>
+        <tr>
+          <th scope="col">版本</th>
+          <th scope="col">作者</th>
+          <th scope="col">时间</th>
+          <th scope="col">说明</th>
+          <th scope="col">改动</th>
+          <th scope="col">操作</th>
+        </tr>
+      </thead>
+      <tbody>
+        {revisions.map((revision, index) => {
+          const previous = revisions[index + 1];
+          return (
+            <tr key={revision.number}>
+              <td>{revision.number}</td>
+              <td>{revision.author?.email ?? '导入'}</td>
+              <td>
+                <time dateTime={revision.createdAt.toISOString()}>{revision.createdAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</time>
+              </td>
+              <td>{revision.message}</td>
+              <td>{changesOf(revision)}</td>
+              <td>
+                {previous ? <Link href={`?from=${previous.number}&to=${revision.number}`}>对比上一版</Link> : null}
+                {revision.number !== newest ? (
+                  <form action={restoreRevisionAction} className="inline-form">
+                    <input type="hidden" name="postId" value={postId} />
+                    <input type="hidden" name="number" value={revision.number} />
+                    <label>
+                      <input type="checkbox" name="restoreStatus" /> 连同发布状态
+                    </label>
+                    <button type="submit">恢复此版本</button>
+                  </form>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 

@@ -2,14 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { authorizeAction } from '@/lib/auth/session';
-import { createUser, resetPassword, updateUserAccess, UserInputError } from '@/lib/users/mutations';
+import { userUpdateFormSchema } from '@/lib/validations/user';
+import { createUser, resetPassword, updateUserAccess, UserInputError } from './mutations';
 
 export interface UserActionState {
   message?: string;
   error?: string;
 }
 
-/** Admins only: creates an editor or admin. */
+/** Admins only: creates an editor or admin (createUser validates with userCreateSchema). */
 export async function createUserAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
   await authorizeAction('admin');
   try {
@@ -30,15 +31,15 @@ export async function createUserAction(_previous: UserActionState, formData: For
 /** Admins only: role, disable/enable, or a new password (shown once). */
 export async function updateUserAction(_previous: UserActionState, formData: FormData): Promise<UserActionState> {
   const actor = await authorizeAction('admin');
-  const userId = Number(formData.get('userId'));
-  const intent = String(formData.get('intent'));
-  if (!Number.isInteger(userId)) return { error: '无效的用户' };
+  const parsed = userUpdateFormSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: '无效的用户' };
+  const { userId, intent, role } = parsed.data;
   try {
     if (intent === 'reset-password') {
       const password = await resetPassword(actor, userId);
       return { message: `新密码：${password}（只显示这一次）` };
     }
-    if (intent === 'role') await updateUserAccess(actor, userId, { role: formData.get('role') === 'admin' ? 'admin' : 'editor' });
+    if (intent === 'role') await updateUserAccess(actor, userId, { role: role === 'admin' ? 'admin' : 'editor' });
     if (intent === 'disable') await updateUserAccess(actor, userId, { disabled: true });
     if (intent === 'enable') await updateUserAccess(actor, userId, { disabled: false });
     revalidatePath('/admin/users');

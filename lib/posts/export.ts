@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { listPostsForExport } from '@/lib/posts/queries';
-import { snapshotOfPost } from '@/lib/posts/snapshot';
-import { serializePost } from './serialize';
+import { listPostsForExport } from './queries';
+import { snapshotOfPost } from './snapshot';
+import { serializePost } from '@/lib/content/serialize';
 
 /** Writes every post (trashed ones only when asked) as a front-matter file; returns the paths written. */
 export async function exportPosts(dir: string, options: { includeTrashed?: boolean } = {}): Promise<string[]> {

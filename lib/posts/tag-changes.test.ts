@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '@/lib/db';
-import { createPost } from '@/lib/posts/mutations';
+import { createPost } from './mutations';
 import { renderBody } from '@/lib/render/render';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { createUser } from '@/lib/users/mutations';
 import { connectTestDatabase } from '@/test/database';
-import { mergeTags, renameTag, TermInputError } from './mutations';
+import { TermInputError } from '@/lib/terms/write';
+import { mergeTags, renameTag } from './tag-changes';
 
 const base: PostSnapshot = {
   slug: 'x', title: '标签', description: null, keywords: null, publishedAt: new Date('2024-01-01'), utcOffset: 480, status: 'published',

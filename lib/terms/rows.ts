@@ -1,21 +1,32 @@
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
-import { slugify, termKey } from '@/lib/content/terms';
+import { noSpellings, slugify, spell, termKey, type Spellings, type TermKind } from './names';
 
 type Tx = Prisma.TransactionClient;
-export type TermKind = 'tag' | 'category';
+type Reader = Pick<Tx, 'tag' | 'category'>;
 
 const TABLES = { tag: 'tags', category: 'categories' } as const;
 
-/** Existing spellings win: maps each name to the stored name of the same case-insensitive term, if there is one. */
-export async function canonicalTermNames(tx: Pick<Tx, 'tag' | 'category'>, kind: TermKind, names: string[]): Promise<string[]> {
-  if (!names.length) return [];
-  const keys = names.map(termKey);
-  const rows =
-    kind === 'tag'
-      ? await tx.tag.findMany({ where: { nameKey: { in: keys } }, select: { name: true, nameKey: true } })
-      : await tx.category.findMany({ where: { nameKey: { in: keys } }, select: { name: true, nameKey: true } });
-  const byKey = new Map(rows.map((r) => [r.nameKey, r.name]));
-  return names.map((name, i) => byKey.get(keys[i]!) ?? name);
+interface Named {
+  tags: string[];
+  categories: string[];
+}
+
+/**
+ * The one canonicalisation of term spellings: stored spellings win, then the
+ * first spelling `spellings` met (an import remembers them across its chunks).
+ * One query per kind for any number of posts.
+ */
+export async function withCanonicalTerms<T extends Named>(reader: Reader, posts: T[], spellings: Spellings = noSpellings()): Promise<T[]> {
+  const keys = (names: string[][]) => [...new Set(names.flat().map(termKey))];
+  const select = { name: true, nameKey: true } as const;
+  const tagKeys = keys(posts.map((post) => post.tags));
+  const categoryKeys = keys(posts.map((post) => post.categories));
+  const stored = [
+    ...(tagKeys.length ? await reader.tag.findMany({ where: { nameKey: { in: tagKeys } }, select }) : []).map((row) => ['tag', row] as const),
+    ...(categoryKeys.length ? await reader.category.findMany({ where: { nameKey: { in: categoryKeys } }, select }) : []).map((row) => ['category', row] as const),
+  ];
+  for (const [kind, row] of stored) spellings[kind].set(row.nameKey, row.name);
+  return posts.map((post) => ({ ...post, tags: spell(spellings, 'tag', post.tags), categories: spell(spellings, 'category', post.categories) }));
 }
 
 /**

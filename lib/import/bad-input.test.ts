@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '@/lib/db';
 import { connectTestDatabase } from '@/test/database';
-import type { SourceFile } from './files';
+import type { SourceFile } from '@/lib/content/files';
 import { importSources } from './import';
 
 const GOOD = '2024-09-09-rag-retrieval-augmented-generation.md';

@@ -55,10 +55,10 @@ vi.mock('@/lib/db', async (importOriginal) => {
 });
 
 const modules = {
-  posts: await import('./posts/actions'),
-  tags: await import('./tags/actions'),
-  users: await import('./users/actions'),
-  import: await import('./import/actions'),
+  posts: await import('@/lib/posts/actions'),
+  tags: await import('@/lib/posts/tag-actions'),
+  users: await import('@/lib/users/actions'),
+  import: await import('@/lib/import/actions'),
 };
 
 /** The role each action needs. A new action must be added here, or the first test fails. */

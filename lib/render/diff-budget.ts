@@ -1,6 +1,6 @@
-import { DIFF_BUDGET_MS, DIFF_LINES_BUDGET_MS, DIFF_WORD_LIMIT, sharedRenderPool, type RenderPool } from '@/lib/render/budget';
-import { BudgetError } from '@/lib/render/pool';
-import type { DiffRow } from './diff';
+import { DIFF_BUDGET_MS, DIFF_LINES_BUDGET_MS, DIFF_WORD_LIMIT, sharedRenderPool, type RenderPool } from './budget';
+import { BudgetError } from './pool';
+import type { DiffRow } from '@/lib/revisions/diff';
 
 export interface BoundedDiff {
   rows: DiffRow[];

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '@/lib/db';
 import { connectTestDatabase } from '@/test/database';
-import { exportPosts } from './export';
-import { collectSourceFiles } from './files';
-import { importSources, type ImportReport } from './import';
+import { exportPosts } from '@/lib/posts/export';
+import { collectSourceFiles } from '@/lib/content/files';
+import { importSources } from './import';
+import type { ImportReport } from './report';
 
 const importPaths = async (paths: string[], force = false) => importSources(await collectSourceFiles(paths), { force });
 const byStatus = (report: ImportReport, status: string) => report.results.filter((r) => r.status === status);
@@ -192,7 +193,7 @@ describe('broken files', () => {
 
 describe('a large run (chunked writes, the unchanged-file shortcut, worker-free rendering)', () => {
   it('re-imports unchanged files as unchanged, updates a changed one, and keeps an editor’s work', async () => {
-    const { writeCorpus } = await import('@/bench/corpus');
+    const { writeCorpus } = await import('@/test/corpus/corpus');
     const dir = await mkdtemp(path.join(tmpdir(), 'large-'));
     await writeCorpus(dir, { size: 120, seed: 11 });
     const first = await importPaths([dir]);
@@ -215,7 +216,7 @@ describe('a large run (chunked writes, the unchanged-file shortcut, worker-free 
   });
 
   it('reports a copy of an already imported file as a duplicate, also when the original is skipped unread', async () => {
-    const { writeCorpus } = await import('@/bench/corpus');
+    const { writeCorpus } = await import('@/test/corpus/corpus');
     const dir = await mkdtemp(path.join(tmpdir(), 'large-dup-'));
     await writeCorpus(dir, { size: 120, seed: 11 });
     const files = (await readdir(dir)).sort();

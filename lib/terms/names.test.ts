@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctTerms, slugify, termKey } from './terms';
+import { distinctTerms, slugify, termKey } from './names';
 
 describe('terms', () => {
   it('treats casings and width variants as one term, first spelling winning', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOffsetDate, parseOffsetDate, wallClock } from './dates';
+import { formatOffsetDate, parseOffsetDate, wallClock } from './offset-date';
 
 describe('parseOffsetDate', () => {
   it('reads the platform form without a colon in the offset', () => {

@@ -1,0 +1,27 @@
+import './jitless';
+import { z } from 'zod';
+
+/** A positive integer id as a form posts it. */
+export const idSchema = z.coerce.number().int().positive();
+
+export const postStatusFormSchema = z.object({ postId: idSchema, status: z.enum(['draft', 'published']) });
+
+export const postTrashFormSchema = z.object({
+  postId: idSchema,
+  trashed: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+});
+
+export const postDeleteFormSchema = z.object({ postId: idSchema });
+
+export const revisionRestoreFormSchema = z.object({
+  postId: idSchema,
+  number: idSchema,
+  /** The checkbox "with its publishing status". */
+  restoreStatus: z.literal('on').optional(),
+});
+
+export const postPreviewSchema = z.object({
+  format: z.enum(['markdown', 'mdx', 'html']),
+  body: z.string(),
+  title: z.string(),
+});
