@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PostEditor } from '@/components/admin/post-editor.client';
 import { requireEditor } from '@/lib/auth/session';
+import { autosaveOffer } from '@/lib/autosave/offer';
 import { getPostForEdit, listTermNames } from '@/lib/posts/admin-queries';
 import { formValuesOf } from '@/lib/posts/form-values';
 import { snapshotOfPost } from '@/lib/posts/snapshot';
@@ -11,12 +12,13 @@ import { deletePostAction, setStatusAction, setTrashedAction } from '../actions'
 
 export const metadata: Metadata = { title: '编辑文章' };
 
-export default async function EditPostPage({ params }: PageProps<'/admin/posts/[id]'>) {
+export default async function EditPostPage({ params, searchParams }: PageProps<'/admin/posts/[id]'>) {
   const user = await requireEditor();
   const id = Number((await params).id);
   const post = Number.isInteger(id) ? await getPostForEdit(id) : null;
   if (!post) notFound();
-  const [tags, categories] = await Promise.all([listTermNames('tag'), listTermNames('category')]);
+  const initial = formValuesOf(snapshotOfPost(post));
+  const [tags, categories, autosave] = await Promise.all([listTermNames('tag'), listTermNames('category'), autosaveOffer(user.id, post.id, initial)]);
   return (
     <>
       <div className="editor-header">
@@ -57,9 +59,11 @@ export default async function EditPostPage({ params }: PageProps<'/admin/posts/[
       <PostEditor
         postId={post.id}
         version={post.version}
-        initial={formValuesOf(snapshotOfPost(post))}
+        initial={initial}
         tagSuggestions={tags}
         categorySuggestions={categories}
+        autosave={autosave}
+        created={(await searchParams).created === '1'}
       />
     </>
   );
