@@ -112,6 +112,8 @@ export async function deletePostAction(formData: FormData): Promise<void> {
   if (!postId) return;
   const post = await db.post.findUnique({ where: { id: postId }, include: postWithTermsInclude });
   if (!post) redirect('/admin');
+  // The form asks for the title to be typed; a request without it deletes nothing.
+  if (String(formData.get('confirmTitle') ?? '').trim() !== post.title.trim()) redirect(`/admin/posts/${postId}`);
   await db.post.delete({ where: { id: postId } });
   await revalidatePublic(
     tagsFor([{ slugs: [post.slug], tagSlugs: post.tags.map((t) => t.tag.slug), categorySlugs: post.categories.map((c) => c.category.slug) }]),

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DeletePostForm } from '@/components/admin/delete-post-form.client';
 import { PostEditor } from '@/components/admin/post-editor.client';
 import { requireEditor } from '@/lib/auth/session';
 import { autosaveOffer } from '@/lib/autosave/offer';
@@ -46,14 +47,7 @@ export default async function EditPostPage({ params, searchParams }: PageProps<'
             <input type="hidden" name="trashed" value={post.deletedAt ? 'false' : 'true'} />
             <button type="submit">{post.deletedAt ? '从回收站恢复' : '移到回收站'}</button>
           </form>
-          {user.role === 'admin' && post.deletedAt ? (
-            <form action={deletePostAction}>
-              <input type="hidden" name="postId" value={post.id} />
-              <button type="submit" className="danger">
-                永久删除（含全部修订）
-              </button>
-            </form>
-          ) : null}
+          {user.role === 'admin' && post.deletedAt ? <DeletePostForm postId={post.id} title={post.title} action={deletePostAction} /> : null}
         </div>
       </div>
       <PostEditor
