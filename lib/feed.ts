@@ -9,6 +9,7 @@ interface FeedPost {
   updatedAt: Date;
   tags: { tag: { name: string } }[];
   categories: { category: { name: string } }[];
+  authorName?: string | null;
 }
 
 export const escapeXml = (text: string) =>
@@ -37,6 +38,7 @@ export function buildRssFeed(posts: FeedPost[]): string {
       `<link>${escapeXml(link)}</link>`,
       `<guid isPermaLink="true">${escapeXml(link)}</guid>`,
       `<pubDate>${post.publishedAt.toUTCString()}</pubDate>`,
+      post.authorName ? `<dc:creator>${escapeXml(xmlSafe(post.authorName))}</dc:creator>` : '',
       post.description ? `<description>${escapeXml(xmlSafe(post.description))}</description>` : '',
       ...categories.map((name) => `<category>${escapeXml(xmlSafe(name))}</category>`),
       `<content:encoded>${cdata(absolutize(post.html, origin))}</content:encoded>`,
@@ -46,7 +48,7 @@ export function buildRssFeed(posts: FeedPost[]): string {
   const lastBuild = posts.reduce((max, p) => (p.updatedAt > max ? p.updatedAt : max), new Date(0));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom">',
+    '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     '<channel>',
     `<title>${escapeXml(siteConfig.name)}</title>`,
     `<link>${origin}/</link>`,

@@ -3,6 +3,7 @@ import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import type { TocEntry } from '@/lib/render/enhance';
 import { isImageUrl } from '@/lib/validations/post';
+import { bylineOf, bylineSelect } from './byline';
 import { isBuildPhase, NEWEST_FIRST, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from './visibility';
 import { summarySelect, toSummary, windowOfPosts, type Cursor, type PostSummary, type PostView, type PostWindow } from './views';
 
@@ -24,6 +25,7 @@ export async function getPublishedPost(slug: string): Promise<PostView | null> {
       sourceUrl: true,
       updatedAt: true,
       categories: { select: { category: { select: { name: true, slug: true } } }, orderBy: { position: 'asc' } },
+      ...bylineSelect,
     },
   });
   if (!row) return null;
@@ -38,6 +40,7 @@ export async function getPublishedPost(slug: string): Promise<PostView | null> {
     coverAlt: row.coverAlt,
     sourceUrl: row.sourceUrl,
     updatedAt: row.updatedAt,
+    authorName: bylineOf(row),
   };
 }
 
@@ -113,7 +116,7 @@ export async function listFeedPosts(limit = 20) {
   cacheLife('max');
   cacheTag(CacheTags.site, CacheTags.postLists);
   if (isBuildPhase()) return [];
-  return db.post.findMany({
+  const rows = await db.post.findMany({
     where: publicPostWhere(),
     orderBy: NEWEST_FIRST,
     take: limit,
@@ -126,8 +129,10 @@ export async function listFeedPosts(limit = 20) {
       updatedAt: true,
       tags: { select: { tag: { select: { name: true } } }, orderBy: { position: 'asc' } },
       categories: { select: { category: { select: { name: true } } }, orderBy: { position: 'asc' } },
+      ...bylineSelect,
     },
   });
+  return rows.map(({ revisions, ...row }) => ({ ...row, authorName: bylineOf({ revisions }) }));
 }
 
 /** Posts per sitemap file: well under the protocol's 50,000 URLs. */

@@ -28,6 +28,8 @@ export interface PostView extends PostSummary {
   coverAlt: string | null;
   sourceUrl: string | null;
   updatedAt: Date;
+  /** The byline: the display name of whoever wrote the post, if they gave one. */
+  authorName: string | null;
 }
 
 export interface Paginated<T> {
