@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { EditorView } from '@codemirror/view';
+import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { previewAction, savePostAction } from '@/app/(admin)/admin/posts/actions';
 import type { EditorState } from '@/app/(admin)/admin/posts/editor-state';
 import { discardAutosaveAction } from '@/lib/autosave/actions';
@@ -9,6 +10,7 @@ import { fieldErrors, postFormSchema, type PostFormInput } from '@/lib/validatio
 import { CodeEditor } from './code-editor.client';
 import { ConflictPanel } from './conflict-panel';
 import { Field } from './field';
+import { imageDropExtension, ImageUploadButton, useImageInsert } from './image-insert.client';
 import { PostMetaFields } from './post-meta-fields';
 import { AutosaveOffer, SaveState, type SaveIndicator } from './save-state.client';
 import { isNavigationSignal, useAutosave } from './use-autosave';
@@ -75,6 +77,10 @@ export function PostEditor({ postId, version: initialVersion, initial, tagSugges
   };
 
   useLeaveGuard(dirty, formRef);
+  const viewRef = useRef<EditorView | null>(null);
+  const images = useImageInsert(viewRef);
+  const { insert: insertImages } = images;
+  const dropImages = useMemo(() => imageDropExtension((files, at) => void insertImages(files, at)), [insertImages]);
   const auto = useAutosave({
     postId: postId ?? null,
     version,
@@ -184,9 +190,14 @@ export function PostEditor({ postId, version: initialVersion, initial, tagSugges
                   setBody(value);
                   edited();
                 }}
+                extra={dropImages}
+                onCreateEditor={(view) => {
+                  viewRef.current = view;
+                }}
               />
             )}
           </Field>
+          <ImageUploadButton onFiles={(files) => void images.insert(files)} status={images.status} />
           <section className="preview" aria-labelledby="preview-title">
             <h2 id="preview-title">预览</h2>
             {preview.error ? (

@@ -20,7 +20,7 @@ import { sanitizeSchema } from './schema';
 import { assertSafeMdx, remarkRejectUnsafeMdx } from './validate-mdx';
 
 /** Bump when the output of this pipeline changes, so stored renders are redone. */
-export const RENDERER_VERSION = 3;
+export const RENDERER_VERSION = 4;
 
 export interface RenderedBody {
   html: string;

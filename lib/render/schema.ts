@@ -15,7 +15,9 @@ export const sanitizeSchema: Schema = {
     p: [...(base.p ?? []), ['className', 'callout-title']],
     code: [...(base.code ?? []), ['className', /^language-[\w+#-]+$/]],
     pre: [...(base.pre ?? []), ['className', /^language-[\w+#-]+$/]],
-    img: [...(base.img ?? []), 'loading', 'decoding'],
+    img: [...(base.img ?? []), 'loading', 'decoding', 'srcSet', 'sizes'],
+    // The media library's <picture>: AVIF and WebP variants by width (lib/media/views.ts).
+    source: ['srcSet', 'sizes', 'type'],
     '*': [...(base['*'] ?? [])],
   },
   protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },
