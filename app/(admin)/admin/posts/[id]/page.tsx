@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DeletePostForm } from '@/components/admin/delete-post-form.client';
 import { PostEditor } from '@/components/admin/post-editor.client';
+import { PreviewLinkButton } from '@/components/admin/preview-link.client';
 import { requireEditor } from '@/lib/auth/session';
 import { autosaveOffer } from '@/lib/autosave/offer';
 import { getPostForEdit, listTermNames } from '@/lib/posts/admin-queries';
@@ -47,6 +48,7 @@ export default async function EditPostPage({ params, searchParams }: PageProps<'
             <input type="hidden" name="trashed" value={post.deletedAt ? 'false' : 'true'} />
             <button type="submit">{post.deletedAt ? '从回收站恢复' : '移到回收站'}</button>
           </form>
+          {post.status !== 'published' && !post.deletedAt ? <PreviewLinkButton postId={post.id} /> : null}
           {user.role === 'admin' && post.deletedAt ? <DeletePostForm postId={post.id} title={post.title} action={deletePostAction} /> : null}
         </div>
       </div>
