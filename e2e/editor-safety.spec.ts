@@ -128,6 +128,8 @@ test('offline: the save says so beside the button, keeps the edits, and goes thr
 });
 
 test('save results and a conflict appear where the editor is looking, with both versions kept', async ({ page, browser }) => {
+  // Two editors, two saves and a diff on the render workers.
+  test.slow();
   const id = await createPost(page, '冲突就在眼前', `${'很长的正文。\n\n'.repeat(80)}结尾。`);
   const other = await browser.newContext({ storageState: ADMIN_STATE });
   const second = await other.newPage();
@@ -144,7 +146,7 @@ test('save results and a conflict appear where the editor is looking, with both 
   await second.keyboard.type('第二个人加的。');
   await second.keyboard.press('Control+s');
   const conflict = second.getByRole('alert').filter({ hasText: '编辑冲突' });
-  await expect(conflict.getByRole('heading', { name: '编辑冲突' })).toBeInViewport();
+  await expect(conflict.getByRole('heading', { name: '编辑冲突' })).toBeInViewport({ timeout: 15_000 });
   await expect(conflict).toContainText('第一个人的标题');
   await expect(conflict).toContainText('第二个人的标题');
   // Their version is in the panel, yours is still in the editor, front matter included.

@@ -1,20 +1,19 @@
 'use client';
 
-import type { EditorView } from '@codemirror/view';
-import { startTransition, useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { previewAction, savePostAction } from '@/app/(admin)/admin/posts/actions';
+import { startTransition, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { EditorState } from '@/app/(admin)/admin/posts/editor-state';
 import { discardAutosaveAction } from '@/lib/autosave/actions';
 import { autosavedFieldsOf, type AutosavedFields } from '@/lib/validations/autosave';
 import { fieldErrors, postFormSchema, type PostFormInput } from '@/lib/validations/post-form';
-import { CodeEditor } from './code-editor.client';
+import { BodyPane } from './body-pane.client';
 import { ConflictPanel } from './conflict-panel';
 import { Field } from './field';
-import { imageDropExtension, ImageUploadButton, useImageInsert } from './image-insert.client';
 import { PostMetaFields } from './post-meta-fields';
 import { AutosaveOffer, SaveState, type SaveIndicator } from './save-state.client';
-import { isNavigationSignal, useAutosave } from './use-autosave';
+import { useAutosave } from './use-autosave';
+import { OFFLINE_MESSAGE, useEditorSave } from './use-editor-save';
 import { useLeaveGuard } from './use-leave-guard';
+import { SerpPreview } from './writing-aids.client';
 
 interface PostEditorProps {
   postId?: number;
@@ -28,27 +27,24 @@ interface PostEditorProps {
   created?: boolean;
 }
 
-const OFFLINE_MESSAGE = '保存没有送达（网络或服务器暂时不可用）。你的修改仍在编辑器中，稍后自动重试。';
+const metaOf = (values: Pick<PostFormInput, 'title' | 'slug' | 'description' | 'coverImage'>) => ({
+  title: values.title,
+  slug: values.slug,
+  description: values.description,
+  coverImage: values.coverImage,
+});
 
-export function PostEditor({ postId, version: initialVersion, initial, tagSuggestions, categorySuggestions, autosave, created }: PostEditorProps) {
+export function PostEditor({
+  postId,
+  version: initialVersion,
+  initial,
+  tagSuggestions,
+  categorySuggestions,
+  autosave,
+  created,
+}: PostEditorProps) {
   const formRef = useRef<HTMLFormElement>(null);
-  const retries = useRef({ failures: 0, timer: 0 });
-  const [saveOffline, setSaveOffline] = useState(false);
-  const [state, formAction, pending] = useActionState<EditorState, FormData>(async (previous, formData) => {
-    window.clearTimeout(retries.current.timer);
-    try {
-      const next = await savePostAction(previous, formData);
-      retries.current.failures = 0;
-      setSaveOffline(false);
-      return next;
-    } catch (error) {
-      if (isNavigationSignal(error)) throw error;
-      const failures = ++retries.current.failures;
-      setSaveOffline(true);
-      retries.current.timer = window.setTimeout(() => formRef.current?.requestSubmit(), Math.min(30_000, 1000 * 2 ** failures));
-      return { ...previous, status: 'error', message: OFFLINE_MESSAGE };
-    }
-  }, { status: 'idle' });
+  const { state, dispatch: formAction, pending, offline: saveOffline } = useEditorSave(formRef);
   const [clientErrors, setClientErrors] = useState<EditorState['errors']>();
   const [values, setValues] = useState(initial);
   const [formKey, setFormKey] = useState(0);
@@ -69,7 +65,7 @@ export function PostEditor({ postId, version: initialVersion, initial, tagSugges
   }
   const [format, setFormat] = useState(initial.format);
   const [body, setBody] = useState(initial.body);
-  const [preview, setPreview] = useState<{ html?: string; error?: string }>({});
+  const [meta, setMeta] = useState(() => metaOf(initial));
   const errors = clientErrors ?? state.errors;
   const edited = () => {
     setDirty(true);
@@ -77,10 +73,6 @@ export function PostEditor({ postId, version: initialVersion, initial, tagSugges
   };
 
   useLeaveGuard(dirty, formRef);
-  const viewRef = useRef<EditorView | null>(null);
-  const images = useImageInsert(viewRef);
-  const { insert: insertImages } = images;
-  const dropImages = useMemo(() => imageDropExtension((files, at) => void insertImages(files, at)), [insertImages]);
   const auto = useAutosave({
     postId: postId ?? null,
     version,
@@ -90,8 +82,10 @@ export function PostEditor({ postId, version: initialVersion, initial, tagSugges
   });
 
   useEffect(() => {
-    if (state.status === 'saved' || state.status === 'unchanged') void discardAutosaveAction(postId ?? null).catch(() => {});
-    if (state.status === 'conflict') document.getElementById('conflict-title')?.scrollIntoView({ block: 'start' });
+    if (state.status === 'saved' || state.status === 'unchanged')
+      void discardAutosaveAction(postId ?? null).catch(() => {});
+    if (state.status === 'conflict')
+      document.getElementById('conflict-title')?.scrollIntoView({ block: 'start' });
   }, [state, postId]);
 
   useEffect(() => {
@@ -109,18 +103,16 @@ export function PostEditor({ postId, version: initialVersion, initial, tagSugges
     return () => window.removeEventListener('keydown', save);
   }, []);
 
-  useEffect(() => {
-    const title = String(new FormData(formRef.current ?? undefined).get('title') ?? '');
-    const timer = setTimeout(() => {
-      void previewAction(format, body, title).then(setPreview, () => {});
-    }, 500);
-    return () => clearTimeout(timer);
-  }, [format, body]);
-
   function restore() {
     if (!offer) return;
-    setValues({ ...values, ...offer.fields, format: offer.fields.format as PostFormInput['format'], status: offer.fields.status as PostFormInput['status'] });
+    setValues({
+      ...values,
+      ...offer.fields,
+      format: offer.fields.format as PostFormInput['format'],
+      status: offer.fields.status as PostFormInput['status'],
+    });
     setFormat(offer.fields.format as PostFormInput['format']);
+    setMeta(metaOf(offer.fields));
     setBody(offer.fields.body);
     setRestoredBase(offer.baseVersion);
     setFormKey((k) => k + 1);
@@ -146,11 +138,34 @@ export function PostEditor({ postId, version: initialVersion, initial, tagSugges
   }
 
   const indicator: SaveIndicator =
-    pending || auto.autosaving ? 'saving' : saveOffline || auto.offline ? 'offline' : !dirty ? 'saved' : auto.autosavedAt ? 'autosaved' : 'dirty';
-  const message = pending || (dirty && settled) ? undefined : saveOffline ? OFFLINE_MESSAGE : (auto.error ?? state.message);
+    pending || auto.autosaving
+      ? 'saving'
+      : saveOffline || auto.offline
+        ? 'offline'
+        : !dirty
+          ? 'saved'
+          : auto.autosavedAt
+            ? 'autosaved'
+            : 'dirty';
+  const message =
+    pending || (dirty && settled)
+      ? undefined
+      : saveOffline
+        ? OFFLINE_MESSAGE
+        : (auto.error ?? state.message);
 
   return (
-    <form key={formKey} ref={formRef} onSubmit={submit} onChange={edited} className="editor" noValidate>
+    <form
+      key={formKey}
+      ref={formRef}
+      onSubmit={submit}
+      onChange={(event) => {
+        edited();
+        setMeta(metaOf(Object.fromEntries(new FormData(event.currentTarget)) as PostFormInput));
+      }}
+      className="editor"
+      noValidate
+    >
       {postId ? <input type="hidden" name="postId" value={postId} /> : null}
       <input type="hidden" name="version" value={version} />
       {offer ? (
@@ -165,53 +180,32 @@ export function PostEditor({ postId, version: initialVersion, initial, tagSugges
         />
       ) : null}
       <div className="editor-grid">
-        <PostMetaFields initial={values} errors={errors} tagSuggestions={tagSuggestions} categorySuggestions={categorySuggestions} />
-        <div className="editor-body">
-          <Field name="format" label="正文格式" errors={errors?.format}>
-            {(p) => (
-              <select {...p} name="format" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
-                <option value="markdown">Markdown</option>
-                <option value="mdx">MDX</option>
-                <option value="html">HTML</option>
-              </select>
-            )}
-          </Field>
-          <Field name="body" label="正文" errors={errors?.body} hint="Ctrl/⌘+S 保存。">
-            {(p) => (
-              <CodeEditor
-                id={p.id}
-                name="body"
-                label="正文"
-                value={body}
-                language={format}
-                describedBy={p['aria-describedby']}
-                invalid={p['aria-invalid']}
-                onChange={(value) => {
-                  setBody(value);
-                  edited();
-                }}
-                extra={dropImages}
-                onCreateEditor={(view) => {
-                  viewRef.current = view;
-                }}
-              />
-            )}
-          </Field>
-          <ImageUploadButton onFiles={(files) => void images.insert(files)} status={images.status} />
-          <section className="preview" aria-labelledby="preview-title">
-            <h2 id="preview-title">预览</h2>
-            {preview.error ? (
-              <p className="field-error" role="alert">
-                {preview.error}
-              </p>
-            ) : (
-              <div className="prose" dangerouslySetInnerHTML={{ __html: preview.html ?? '' }} />
-            )}
-          </section>
+        <div className="editor-side">
+          <PostMetaFields
+            initial={values}
+            errors={errors}
+            tagSuggestions={tagSuggestions}
+            categorySuggestions={categorySuggestions}
+          />
+          <SerpPreview {...meta} />
         </div>
+        <BodyPane
+          format={format}
+          onFormat={setFormat}
+          body={body}
+          onBody={(value) => {
+            setBody(value);
+            edited();
+          }}
+          errors={errors}
+          title={meta.title}
+        />
       </div>
       {state.status === 'conflict' && state.conflict ? (
-        <ConflictPanel conflict={state.conflict} onOverwrite={() => setOverrideVersion(state.conflict!.version)} />
+        <ConflictPanel
+          conflict={state.conflict}
+          onOverwrite={() => setOverrideVersion(state.conflict!.version)}
+        />
       ) : null}
       <div className="editor-actions">
         <Field name="message" label="修改说明（可选）" errors={errors?.message}>
