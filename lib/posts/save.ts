@@ -14,7 +14,8 @@ export interface SaveRequest {
   /** The version the editor's text was based on. */
   baseVersion?: number;
   snapshot: PostSnapshot;
-  authorId: number;
+  /** Null for a command-line job (bringing images home for an import). */
+  authorId: number | null;
   message?: string | null;
 }
 

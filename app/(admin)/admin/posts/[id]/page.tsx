@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DeletePostForm } from '@/components/admin/delete-post-form.client';
 import { PostEditor } from '@/components/admin/post-editor.client';
+import { LocaliseImagesButton } from '@/components/admin/localise-button.client';
 import { PreviewLinkButton } from '@/components/admin/preview-link.client';
 import { requireEditor } from '@/lib/auth/session';
 import { autosaveOffer } from '@/lib/autosave/offer';
@@ -49,6 +50,7 @@ export default async function EditPostPage({ params, searchParams }: PageProps<'
             <button type="submit">{post.deletedAt ? '从回收站恢复' : '移到回收站'}</button>
           </form>
           {post.status !== 'published' && !post.deletedAt ? <PreviewLinkButton postId={post.id} /> : null}
+          <LocaliseImagesButton postId={post.id} />
           {user.role === 'admin' && post.deletedAt ? <DeletePostForm postId={post.id} title={post.title} action={deletePostAction} /> : null}
         </div>
       </div>
