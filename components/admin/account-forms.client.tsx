@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changePasswordAction, updateDisplayNameAction, type AccountActionState } from '@/lib/users/account-actions';
+import { changePasswordAction, updateDisplayNameAction, type AccountActionState } from '@/lib/account/actions';
 import { Field } from './field';
 
 function Result({ state }: { state: AccountActionState }) {

@@ -1,10 +1,12 @@
 import 'server-only';
+import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { processImage } from './process';
 import { mediaStorage } from './storage';
-import { mediaUrl, mediaVariantsSchema, type MediaItem, type MediaVariant } from './views';
+import { mediaUrl, type MediaItem, type MediaVariant } from './views';
 
+const mediaVariantsSchema = z.array(z.object({ key: z.string(), type: z.string(), width: z.number(), height: z.number(), bytes: z.number() })).min(1);
 const variantsOf = (json: unknown): MediaVariant[] => mediaVariantsSchema.parse(json);
 
 export class MediaInUseError extends Error {

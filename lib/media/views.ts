@@ -1,9 +1,11 @@
-import { z } from 'zod';
-
-export const mediaVariantsSchema = z.array(z.object({ key: z.string(), type: z.string(), width: z.number(), height: z.number(), bytes: z.number() })).min(1);
-
 /** One stored file of an image. */
-export type MediaVariant = z.infer<typeof mediaVariantsSchema>[number];
+export interface MediaVariant {
+  key: string;
+  type: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
 
 export interface MediaItem {
   id: number;

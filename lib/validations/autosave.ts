@@ -1,3 +1,4 @@
+import './jitless';
 import { z } from 'zod';
 import { MAX_BODY_CHARS } from '@/lib/content/upload-limits';
 import type { PostFormFields } from './post-form';

@@ -3,7 +3,7 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { endUserSessions } from '@/lib/auth/sessions';
 import { revalidatePublic, tagsFor } from '@/lib/cache/revalidate';
 import { db } from '@/lib/db';
-import type { Actor } from './mutations';
+import type { Actor } from '@/lib/users/mutations';
 
 /**
  * Changes one's own password when the current one is right; every other session

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { authorizeAction } from '@/lib/auth/session';
 import { displayNameSchema, passwordChangeSchema } from '@/lib/validations/account';
-import { changeOwnPassword, setDisplayName } from './account';
+import { changeOwnPassword, setDisplayName } from './mutations';
 
 export interface AccountActionState {
   message?: string;
@@ -19,7 +19,7 @@ const errorsOf = (issues: { path: PropertyKey[]; message: string }[]) => {
 /** Changes the signed-in user's own password; their other sessions end. */
 export async function changePasswordAction(_previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
   const user = await authorizeAction('editor');
-  const parsed = passwordChangeSchema.safeParse(Object.fromEntries(formData));
+  const parsed = passwordChangeSchema.safeParse(formData instanceof FormData ? Object.fromEntries(formData) : formData);
   if (!parsed.success) return { errors: errorsOf(parsed.error.issues) };
   if (!(await changeOwnPassword(user, parsed.data.current, parsed.data.next))) return { errors: { current: ['当前密码不对'] } };
   return { message: '密码已修改。其他设备上的登录都已结束，这里的登录保持不变。' };
@@ -28,7 +28,7 @@ export async function changePasswordAction(_previous: AccountActionState, formDa
 /** Sets the signed-in user's display name, the byline of their posts. */
 export async function updateDisplayNameAction(_previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
   const user = await authorizeAction('editor');
-  const parsed = displayNameSchema.safeParse(Object.fromEntries(formData));
+  const parsed = displayNameSchema.safeParse(formData instanceof FormData ? Object.fromEntries(formData) : formData);
   if (!parsed.success) return { errors: errorsOf(parsed.error.issues) };
   await setDisplayName(user.id, parsed.data.name);
   revalidatePath('/admin/account');
