@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { adminAccess } from '@/lib/auth/access';
 import { decodeParam } from '@/lib/params';
+import { getDraftPreview } from '@/lib/posts/preview';
 import { findRedirect, findTagRedirect } from '@/lib/posts/redirects';
 import { contentSecurityPolicy, freshNonce } from '@/lib/security/csp';
 import { postPath, tagPath } from '@/lib/site';
@@ -52,9 +53,21 @@ async function guardAdmin(request: NextRequest) {
   return NextResponse.redirect(login);
 }
 
+/** A draft preview link that is forged, expired, or whose post is published or gone: 404 before the page streams (which fixes 200). */
+async function guardPreview(request: NextRequest) {
+  const token = decodeParam(request.nextUrl.pathname.split('/')[2] ?? '');
+  const live = token ? await getDraftPreview(token).catch(() => null) : null;
+  if (live) return NextResponse.next();
+  return new NextResponse('404 Not Found: 预览链接无效、已过期，或文章已发布。', {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' },
+  });
+}
+
 export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith('/admin')) return guardAdmin(request);
+  if (request.nextUrl.pathname.startsWith('/preview/')) return guardPreview(request);
   return redirectOldSlug(request);
 }
 
-export const config = { matcher: ['/posts/:slug', '/tags/:slug', '/admin', '/admin/:path*'] };
+export const config = { matcher: ['/posts/:slug', '/tags/:slug', '/preview/:token', '/admin', '/admin/:path*'] };

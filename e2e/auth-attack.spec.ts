@@ -79,6 +79,7 @@ const revocations: [string, (victim: APIRequestContext, email: string, browser: 
     (_victim, email, browser) =>
       onUsersPage(browser, async (page) => {
         const row = page.getByRole('row').filter({ hasText: email });
+        page.once('dialog', (dialog) => void dialog.accept());
         await row.getByRole('button', { name: '重置密码' }).click();
         await expect(row.getByText(/新密码/)).toBeVisible();
       }),

@@ -10,6 +10,7 @@ interface FeedPost {
   updatedAt: Date;
   tags: { tag: { name: string } }[];
   categories: { category: { name: string } }[];
+  author?: string | null;
 }
 
 export const escapeXml = (text: string) =>
@@ -38,6 +39,7 @@ export function buildRssFeed(posts: FeedPost[]): string {
       `<link>${escapeXml(link)}</link>`,
       `<guid isPermaLink="true">${escapeXml(link)}</guid>`,
       `<pubDate>${post.publishedAt.toUTCString()}</pubDate>`,
+      post.author ? `<dc:creator>${escapeXml(xmlSafe(post.author))}</dc:creator>` : '',
       post.description ? `<description>${escapeXml(xmlSafe(excerptOf(post.description)!))}</description>` : '',
       ...categories.map((name) => `<category>${escapeXml(xmlSafe(name))}</category>`),
       `<content:encoded>${cdata(absolutize(post.html, origin))}</content:encoded>`,
@@ -49,7 +51,7 @@ export function buildRssFeed(posts: FeedPost[]): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     // Readers' apps ignore it; a browser shows the feed as a page (lib/feed-stylesheet.ts).
     '<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>',
-    '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom">',
+    '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     '<channel>',
     `<title>${escapeXml(siteConfig.name)}</title>`,
     `<link>${origin}/</link>`,

@@ -9,8 +9,9 @@ import { availableParallelism } from 'node:os';
 import { createRenderPool } from '@/lib/render/budget';
 import { resolveDatabase } from '@/lib/db/resolve';
 import { runCli } from './cli';
+import { localiseImported } from './localise-images';
 
-const USAGE = 'Usage: npm run content:import -- [--force] <file-or-directory>...';
+const USAGE = 'Usage: npm run content:import -- [--force] [--localise-images] <file-or-directory>...';
 
 function printReport(report: ImportReport) {
   for (const r of report.results) {
@@ -25,7 +26,11 @@ function printReport(report: ImportReport) {
 
 await runCli(async () => {
   const { values, positionals } = parseArgs({
-    options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      force: { type: 'boolean', default: false },
+      'localise-images': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
   if (values.help || !positionals.length) {
@@ -51,5 +56,6 @@ await runCli(async () => {
   bar?.stop();
   printReport(report);
   if (report.warning) console.warn(`Warning: ${report.warning}`);
+  if (values['localise-images']) await localiseImported(report);
   return report.counts.failed + report.counts.conflict > 0 ? 1 : 0;
 });

@@ -15,6 +15,9 @@ interface CodeEditorProps {
   onChange: (value: string) => void;
   describedBy?: string;
   invalid?: boolean;
+  /** More behaviour (image drop and paste), stable across renders. */
+  extra?: ReturnType<typeof EditorView.domEventHandlers>;
+  onCreateEditor?: (view: EditorView) => void;
 }
 
 /**
@@ -22,7 +25,7 @@ interface CodeEditorProps {
  * wrapping for long Chinese paragraphs, and a hidden field that carries the
  * text in the form post.
  */
-export function CodeEditor({ id, name, label, value, language, onChange, describedBy, invalid }: CodeEditorProps) {
+export function CodeEditor({ id, name, label, value, language, onChange, describedBy, invalid, extra, onCreateEditor }: CodeEditorProps) {
   const extensions = useMemo(
     () => [
       language === 'html' ? html() : markdown(),
@@ -33,8 +36,9 @@ export function CodeEditor({ id, name, label, value, language, onChange, describ
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
         ...(invalid ? { 'aria-invalid': 'true' } : {}),
       }),
+      ...(extra ? [extra] : []),
     ],
-    [id, label, language, describedBy, invalid],
+    [id, label, language, describedBy, invalid, extra],
   );
   return (
     <>
@@ -43,6 +47,7 @@ export function CodeEditor({ id, name, label, value, language, onChange, describ
         value={value}
         onChange={onChange}
         extensions={extensions}
+        onCreateEditor={onCreateEditor}
         minHeight="28rem"
         basicSetup={{ foldGutter: false, highlightActiveLineGutter: false }}
       />

@@ -65,7 +65,12 @@ export function UserRowActions({ user }: UserRowActionsProps) {
           {user.disabled ? `启用 ${user.email}` : `停用 ${user.email}`}
         </button>
       </form>
-      <form action={action}>
+      <form
+        action={action}
+        onSubmit={(event) => {
+          if (!confirm(`为 ${user.email} 生成新密码：旧密码立即失效，他在所有设备上的登录都会结束，新密码只在这里显示一次。确定重置？`)) event.preventDefault();
+        }}
+      >
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="intent" value="reset-password" />
         <button type="submit" disabled={pending}>

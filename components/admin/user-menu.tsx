@@ -8,9 +8,9 @@ export async function AdminUserMenu() {
   return (
     <>
       {user.role === 'admin' ? <Link href="/admin/users">用户</Link> : null}
-      <span className="admin-user">
-        {user.email}（{user.role === 'admin' ? '管理员' : '编辑'}）
-      </span>
+      <Link href="/admin/account" className="admin-user">
+        {user.name || user.email}（{user.role === 'admin' ? '管理员' : '编辑'}）
+      </Link>
       <SignOutButton />
     </>
   );

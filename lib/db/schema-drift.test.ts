@@ -47,7 +47,7 @@ function elementType(field: Field): string {
     const precision = native?.[1]?.[0] ?? '3';
     return native?.[0] === 'Timestamptz' ? `timestamptz(${precision})` : `timestamp(${precision})`;
   }
-  const byType: Record<string, string> = { String: 'text', Int: 'int4', BigInt: 'int8', Boolean: 'bool', Json: 'jsonb', Float: 'float8' };
+  const byType: Record<string, string> = { String: 'text', Int: 'int4', BigInt: 'int8', Boolean: 'bool', Json: 'jsonb', Float: 'float8', Bytes: 'bytea' };
   if (native) return native[0].toLowerCase();
   return byType[field.type] ?? `unknown:${field.type}`;
 }

@@ -98,7 +98,9 @@ export async function deletePostAction(formData: FormData): Promise<void> {
   await authorizeAction('admin');
   const parsed = postDeleteFormSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return;
-  if (!(await deletePost(parsed.data.postId))) redirect('/admin');
+  const outcome = await deletePost(parsed.data.postId, parsed.data.confirmTitle);
+  if (outcome === 'missing') redirect('/admin');
+  if (outcome === 'unconfirmed') redirect(`/admin/posts/${parsed.data.postId}`);
   redirect('/admin?view=trash&deleted=1');
 }
 

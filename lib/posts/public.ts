@@ -6,6 +6,7 @@ import { isImageUrl } from '@/lib/validations/post';
 import { isBuildPhase, NEWEST_FIRST, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from '@/lib/listing/visibility';
 import { findNeighbours, type Neighbours } from '@/lib/listing/neighbours';
 import { summarySelect, toSummary, windowOfPosts, type Cursor, type PostSummary, type PostView, type PostWindow } from '@/lib/listing/views';
+import { bylineOf, bylineSelect } from './byline';
 
 /** A published post by its current slug, or null. Cached until a write to that slug. */
 export async function getPublishedPost(slug: string): Promise<PostView | null> {
@@ -25,9 +26,7 @@ export async function getPublishedPost(slug: string): Promise<PostView | null> {
       sourceUrl: true,
       updatedAt: true,
       categories: { select: { category: { select: { name: true, slug: true } } }, orderBy: { position: 'asc' } },
-      extra: true,
-      // The first editor who wrote it (imports have none).
-      revisions: { where: { authorId: { not: null } }, orderBy: { number: 'asc' }, take: 1, select: { author: { select: { name: true } } } },
+      ...bylineSelect,
     },
   });
   if (!row) return null;
@@ -42,15 +41,10 @@ export async function getPublishedPost(slug: string): Promise<PostView | null> {
     coverAlt: row.coverAlt,
     sourceUrl: row.sourceUrl,
     updatedAt: row.updatedAt,
-    author: authorOf(row.extra, row.revisions[0]?.author?.name),
+    author: bylineOf(row),
   };
 }
 
-/** The byline: the file's own `author` field, else the display name of the editor who wrote it. */
-function authorOf(extra: unknown, editor: string | null | undefined): string | null {
-  const field = (extra as Record<string, unknown> | null)?.author;
-  return (typeof field === 'string' && field.trim()) || editor?.trim() || null;
-}
 
 export type { Neighbours } from '@/lib/listing/neighbours';
 
@@ -106,7 +100,7 @@ export async function listFeedPosts(limit = 20) {
   cacheLife('max');
   cacheTag(CacheTags.site, CacheTags.postLists);
   if (isBuildPhase()) return [];
-  return db.post.findMany({
+  const rows = await db.post.findMany({
     where: publicPostWhere(),
     orderBy: NEWEST_FIRST,
     take: limit,
@@ -119,8 +113,10 @@ export async function listFeedPosts(limit = 20) {
       updatedAt: true,
       tags: { select: { tag: { select: { name: true } } }, orderBy: { position: 'asc' } },
       categories: { select: { category: { select: { name: true } } }, orderBy: { position: 'asc' } },
+      ...bylineSelect,
     },
   });
+  return rows.map(({ revisions, extra, ...row }) => ({ ...row, author: bylineOf({ revisions, extra }) }));
 }
 
 /** Posts per sitemap file: well under the protocol's 50,000 URLs. */

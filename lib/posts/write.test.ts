@@ -45,9 +45,11 @@ describe('the post write module', () => {
 
     expect(await setPostTrashed(id, true)).toBe(true);
     expect((await db.post.findUniqueOrThrow({ where: { id } })).deletedAt).not.toBeNull();
-    expect(await deletePost(id)).toBe(true);
+    expect(await deletePost(id, '别的标题')).toBe('unconfirmed');
+    expect(await db.revision.count({ where: { postId: id } })).toBe(4);
+    expect(await deletePost(id, full.title)).toBe('deleted');
     expect(await db.revision.count({ where: { postId: id } })).toBe(0);
-    expect(await deletePost(id)).toBe(false);
+    expect(await deletePost(id, full.title)).toBe('missing');
     expect(await setPostTrashed(id, false)).toBe(false);
   });
 });

@@ -35,7 +35,8 @@ export interface SaveRequest {
   /** The version the editor's text was based on. */
   baseVersion?: number;
   snapshot: PostSnapshot;
-  authorId: number;
+  /** Null for a command-line job (bringing an import's images home). */
+  authorId: number | null;
   message?: string | null;
 }
 
@@ -120,15 +121,24 @@ export async function setPostTrashed(postId: number, trashed: boolean): Promise<
   return affected !== null;
 }
 
-/** Deletes a post and its whole history for good. False when it did not exist. */
-export async function deletePost(postId: number): Promise<boolean> {
+/**
+ * Deletes a post and its whole history. `confirmTitle` is the title the editor
+ * typed to confirm: a request without the post's title deletes nothing.
+ */
+export async function deletePost(postId: number, confirmTitle: string): Promise<'deleted' | 'missing' | 'unconfirmed'> {
+  let outcome: 'deleted' | 'missing' | 'unconfirmed' = 'missing';
   const affected = await db.$transaction(async (tx) => {
-    const before = await tx.post.findUnique({ where: { id: postId }, select: { id: true } });
+    const before = await tx.post.findUnique({ where: { id: postId }, select: { id: true, title: true } });
     if (!before) return null;
+    if (before.title.trim() !== confirmTitle.trim()) {
+      outcome = 'unconfirmed';
+      return null;
+    }
+    outcome = 'deleted';
     const pages = await affectedBy(tx, postId);
     await tx.post.delete({ where: { id: postId } });
     return pages;
   });
   if (affected) await revalidatePosts([affected]);
-  return affected !== null;
+  return outcome;
 }

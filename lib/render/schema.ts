@@ -18,7 +18,9 @@ export const sanitizeSchema: Schema = {
     // formula markup (KaTeX's classes and inline styles) is ever taken from a body.
     code: [...(base.code ?? []), ['className', /^language-[\w+#-]+$/, 'math-inline', 'math-display']],
     pre: [...(base.pre ?? []), ['className', /^language-[\w+#-]+$/]],
-    img: [...(base.img ?? []), 'loading', 'decoding'],
+    img: [...(base.img ?? []), 'loading', 'decoding', 'srcSet', 'sizes'],
+    // The media library's <picture>: AVIF and WebP variants by width (lib/media/views.ts).
+    source: ['srcSet', 'sizes', 'type'],
     '*': [...(base['*'] ?? [])],
   },
   protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },

@@ -40,7 +40,7 @@ function announce(admin: { email: string; password: string }, port: number): str
     '│ First start: an admin account was created. It is shown only once.',
     `│   email:    ${admin.email}`,
     `│   password: ${admin.password}`,
-    `│ Sign in at http://localhost:${port}/admin and change the password.`,
+    `│ Sign in, then change it at http://localhost:${port}/admin/account`,
     '└──────────────────────────────────────────────────────────────',
     '',
   ].join('\n');

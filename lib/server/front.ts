@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { secureRequest } from '@/lib/security/secure-request';
 import { refuseLargeBody } from './body-limit';
-import { isPublicUrl, isRouterRequest, KEEP_HEADER, refuseMethod } from './public-responses';
+import { isPublicUrl, isRouterRequest, KEEP_HEADER, refuseMethod, SELF_CACHED_URL } from './public-responses';
 import type { PlainResponse, ResponseCache } from './response-cache';
 import { sendKept, sendOnce, sendReady } from './send-response';
 import { endToEnd, type Upstream } from './upstream';
@@ -97,7 +97,7 @@ export function createFrontHandler({ upstream, cache, version, settled }: FrontO
     if (req.url === FEED && /\btext\/html\b/.test(headers.accept ?? '')) req.url = FEED_VIEW;
     if (isPublicUrl(req.url)) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuseMethod(req, res);
-      if (!isRouterRequest(req)) return servePublic(req, res);
+      if (!isRouterRequest(req) && !SELF_CACHED_URL.test(req.url ?? '/')) return servePublic(req, res);
     }
     relay(req, res);
   };

@@ -10,6 +10,13 @@ export function isPublicUrl(url: string | undefined): boolean {
   return !/^\/(admin|api|_next)(\/|\?|$)/.test(url ?? '/');
 }
 
+/**
+ * Public URLs that answer with their own caching, past the response cache:
+ * media files (content-hashed, `immutable` for a year) and draft previews
+ * (`private, no-store`: never kept, never shared).
+ */
+export const SELF_CACHED_URL = /^\/(media|preview)\//;
+
 const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action'];
 
 /** A fetch by Next's client router (admin pages run it), not a reader's request for a document. */

@@ -3,7 +3,7 @@ import type next from 'next';
 import { invalidationVersion } from '@/lib/cache/generation';
 import { contentSecurityPolicy } from '@/lib/security/csp';
 import { createNotFoundPage } from './not-found-page';
-import { createPublicRenderer, isPublicUrl, isRouterRequest } from './public-responses';
+import { createPublicRenderer, isPublicUrl, isRouterRequest, SELF_CACHED_URL } from './public-responses';
 import type { Upstream } from './upstream';
 
 type NextApp = ReturnType<typeof next>;
@@ -19,7 +19,10 @@ export function createRequestHandler(app: NextApp, self: Pick<Upstream, 'fetch'>
   const handle = app.getRequestHandler();
   const renderPublic = createPublicRenderer(createNotFoundPage(invalidationVersion, self));
   return (req, res) => {
-    if (req.method === 'GET' && isPublicUrl(req.url) && !isRouterRequest(req)) return renderPublic(req, res, () => void handle(req, res));
+    if (req.method === 'GET' && isPublicUrl(req.url) && !isRouterRequest(req) && !SELF_CACHED_URL.test(req.url ?? '/')) {
+      return renderPublic(req, res, () => void handle(req, res));
+    }
+    if (req.url?.startsWith('/preview/')) res.setHeader('x-robots-tag', 'noindex, nofollow');
     res.setHeader('content-security-policy', contentSecurityPolicy(null));
     void handle(req, res);
   };

@@ -11,7 +11,8 @@ export const postTrashFormSchema = z.object({
   trashed: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
 });
 
-export const postDeleteFormSchema = z.object({ postId: idSchema });
+/** Permanent delete: the form asks for the post's title to be typed. */
+export const postDeleteFormSchema = z.object({ postId: idSchema, confirmTitle: z.string().max(1000).default('') });
 
 export const revisionRestoreFormSchema = z.object({
   postId: idSchema,

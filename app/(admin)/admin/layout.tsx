@@ -25,6 +25,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <Link href="/admin">文章</Link>
           <Link href="/admin/posts/new">写文章</Link>
           <Link href="/admin/tags">标签</Link>
+          <Link href="/admin/media">媒体库</Link>
           <Link href="/admin/import">导入导出</Link>
           <Suspense>
             <AdminUserMenu />

@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DeletePostForm } from '@/components/admin/delete-post-form.client';
 import { PostEditor } from '@/components/admin/post-editor.client';
+import { LocaliseImagesButton } from '@/components/admin/localise-button.client';
+import { PreviewLinkButton } from '@/components/admin/preview-link.client';
 import { requireEditor } from '@/lib/auth/session';
+import { autosaveOffer } from '@/lib/autosave/offer';
 import { getPostForEdit } from '@/lib/posts/admin-queries';
 import { listTermNames } from '@/lib/terms/admin';
 import { formValuesOf } from '@/lib/posts/form-values';
@@ -12,12 +16,13 @@ import { deletePostAction, setStatusAction, setTrashedAction } from '@/lib/posts
 
 export const metadata: Metadata = { title: '编辑文章' };
 
-export default async function EditPostPage({ params }: PageProps<'/admin/posts/[id]'>) {
+export default async function EditPostPage({ params, searchParams }: PageProps<'/admin/posts/[id]'>) {
   const user = await requireEditor();
   const id = Number((await params).id);
   const post = Number.isInteger(id) ? await getPostForEdit(id) : null;
   if (!post) notFound();
-  const [tags, categories] = await Promise.all([listTermNames('tag'), listTermNames('category')]);
+  const initial = formValuesOf(snapshotOfPost(post));
+  const [tags, categories, autosave] = await Promise.all([listTermNames('tag'), listTermNames('category'), autosaveOffer(user.id, post.id, initial)]);
   return (
     <>
       <div className="editor-header">
@@ -45,22 +50,19 @@ export default async function EditPostPage({ params }: PageProps<'/admin/posts/[
             <input type="hidden" name="trashed" value={post.deletedAt ? 'false' : 'true'} />
             <button type="submit">{post.deletedAt ? '从回收站恢复' : '移到回收站'}</button>
           </form>
-          {user.role === 'admin' && post.deletedAt ? (
-            <form action={deletePostAction}>
-              <input type="hidden" name="postId" value={post.id} />
-              <button type="submit" className="danger">
-                永久删除（含全部修订）
-              </button>
-            </form>
-          ) : null}
+          {post.status !== 'published' && !post.deletedAt ? <PreviewLinkButton postId={post.id} /> : null}
+          <LocaliseImagesButton postId={post.id} />
+          {user.role === 'admin' && post.deletedAt ? <DeletePostForm postId={post.id} title={post.title} action={deletePostAction} /> : null}
         </div>
       </div>
       <PostEditor
         postId={post.id}
         version={post.version}
-        initial={formValuesOf(snapshotOfPost(post))}
+        initial={initial}
         tagSuggestions={tags}
         categorySuggestions={categories}
+        autosave={autosave}
+        created={(await searchParams).created === '1'}
       />
     </>
   );

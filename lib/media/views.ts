@@ -1,0 +1,51 @@
+/** One stored file of an image. */
+export interface MediaVariant {
+  key: string;
+  type: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface MediaItem {
+  id: number;
+  hash: string;
+  filename: string;
+  type: string;
+  width: number;
+  height: number;
+  bytes: number;
+  url: string;
+  variants: MediaVariant[];
+  createdAt: string;
+}
+
+export const mediaUrl = (key: string) => `/media/${key}`;
+
+/** The stored-file names the media route serves: content hash, optional width, extension. */
+export const MEDIA_KEY = /^[0-9a-f]{32}(-\d{1,5})?\.(jpg|png|webp|gif|avif)$/;
+
+const escapeAttr = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+const SIZES = '(max-width: 48rem) 100vw, 48rem';
+
+/**
+ * The markup the editor inserts for an image: a <picture> with AVIF and WebP
+ * variants by width and the original as fallback, its size given so the page does
+ * not shift. One line, valid in Markdown (inline HTML), MDX (JSX) and HTML.
+ */
+export function imageSnippet(item: MediaItem, alt: string): string {
+  const srcset = (type: string) =>
+    item.variants
+      .slice(1)
+      .filter((v) => v.type === type)
+      .map((v) => `${mediaUrl(v.key)} ${v.width}w`)
+      .join(', ');
+  const sources = ['image/avif', 'image/webp']
+    .map((type) => [type, srcset(type)] as const)
+    .filter(([, set]) => set)
+    .map(([type, set]) => `<source type="${type}" srcSet="${set}" sizes="${SIZES}" />`)
+    .join('');
+  const img = `<img src="${item.url}" alt="${escapeAttr(alt)}" width="${item.width}" height="${item.height}" />`;
+  return sources ? `<picture>${sources}${img}</picture>` : img;
+}
