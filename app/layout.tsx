@@ -2,6 +2,9 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { alternatesFor, defaultSocialImage, siteConfig, siteUrl } from '@/lib/site';
 import './globals.css';
+import './site-chrome.css';
+import './article.css';
+import './prose-blocks.css';
 import './code.css';
 
 export const metadata: Metadata = {

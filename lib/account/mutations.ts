@@ -1,8 +1,8 @@
 import 'server-only';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { endUserSessions } from '@/lib/auth/sessions';
-import { revalidatePublic, tagsFor } from '@/lib/cache/revalidate';
 import { db } from '@/lib/db';
+import { revalidateBylinesOf } from '@/lib/posts/write';
 import type { Actor } from '@/lib/users/mutations';
 
 /**
@@ -23,7 +23,5 @@ export async function changeOwnPassword(actor: Actor, current: string, next: str
 /** The name shown as the byline of one's posts (empty: none); public pages show it from the next request. */
 export async function setDisplayName(userId: number, name: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { name: name || null } });
-  // The byline is on the articles this user wrote (first revision) and in the feed.
-  const posts = await db.post.findMany({ where: { revisions: { some: { number: 1, authorId: userId } } }, select: { slug: true } });
-  await revalidatePublic(tagsFor([{ slugs: posts.map((p) => p.slug), tagSlugs: [], categorySlugs: [] }]));
+  await revalidateBylinesOf(userId);
 }

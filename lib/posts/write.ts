@@ -24,6 +24,12 @@ export function revalidatePosts(affected: Affected[]): Promise<string | null> {
   return revalidatePublic(affected.length ? tagsFor(affected) : []);
 }
 
+/** A user's display name changed: the articles whose byline may show it (and the feed, with them). */
+export async function revalidateBylinesOf(userId: number): Promise<string | null> {
+  const posts = await db.post.findMany({ where: { revisions: { some: { authorId: userId } } }, select: { slug: true } });
+  return revalidatePosts(posts.length ? [{ slugs: posts.map((p) => p.slug), tagSlugs: [], categorySlugs: [] }] : []);
+}
+
 /** Expires every public page (after every post was compiled again). */
 export function revalidateAllPosts(): Promise<string | null> {
   return revalidatePublic([CacheTags.site]);

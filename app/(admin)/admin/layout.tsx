@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
 import { AdminUserMenu } from '@/components/admin/user-menu';
 import '../admin.css';
+import '../admin-editor.css';
 
 export const metadata: Metadata = { title: { default: '后台', template: '%s · 后台' }, robots: { index: false } };
 

@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { LoginForm } from '@/components/admin/login-form.client';
 import '../../../(admin)/admin.css';
+import '../../../(admin)/admin-editor.css';
 
 export const metadata: Metadata = { title: '登录后台', robots: { index: false } };
 
