@@ -31,15 +31,19 @@ async function newPost(page: Page, n: number): Promise<number> {
 }
 
 async function editLoop(page: Page, postId: number, editor: number, until: number, acks: Ack[], failures: string[]) {
+  let lastVersion = 0;
   for (let i = 0; Date.now() < until; i++) {
     const marker = `soak-${editor}-${i}-${Date.now()}`;
     try {
       if (!(await page.getByLabel('正文', { exact: true }).isVisible())) await page.goto(`/admin/posts/${postId}`);
       await page.getByLabel('正文', { exact: true }).fill(`## 第 ${i} 次\n\n${marker}`);
       await page.getByRole('button', { name: '保存', exact: true }).click();
-      const status = page.locator('.editor-status');
-      await expect(status).toHaveText(/已保存为版本 \d+/, { timeout: 15_000 });
-      acks.push({ postId, version: Number((await status.textContent())!.match(/版本 (\d+)/)![1]), marker });
+      // The save state beside the save button says which version the save became: a newer one than the last.
+      const status = page.locator('.editor-actions').getByRole('status');
+      const savedVersion = async () => Number((await status.textContent())?.match(/已保存为版本 (\d+)/)?.[1] ?? 0);
+      await expect.poll(savedVersion, { timeout: 15_000 }).toBeGreaterThan(lastVersion);
+      lastVersion = await savedVersion();
+      acks.push({ postId, version: lastVersion, marker });
     } catch (error) {
       failures.push(`editor ${editor} save ${i}: ${(error as Error).message.split('\n')[0]}`);
       await page.goto(`/admin/posts/${postId}`).catch(() => undefined);
