@@ -15,7 +15,7 @@ beforeAll(async () => {
   next = createServer((req, res) => void (reachedNext.push(req.url ?? ''), req.resume(), res.end('next')));
   await new Promise<void>((resolve) => next.listen(0, '127.0.0.1', resolve));
   const upstream = createUpstream({ host: '127.0.0.1', port: (next.address() as AddressInfo).port });
-  server = createServer(createFrontHandler({ upstream, cache: createResponseCache(), version: () => 0, settled: async () => {} }));
+  server = createServer(createFrontHandler({ upstream, cache: createResponseCache({ generation: () => 0 }), settled: async () => {} }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });

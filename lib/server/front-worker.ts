@@ -48,7 +48,7 @@ function starting(_req: IncomingMessage, res: ServerResponse) {
 }
 
 const upstream = createUpstream(address);
-const handle = createFrontHandler({ upstream, cache: createResponseCache({ generation: () => version }), version: () => version, settled });
+const handle = createFrontHandler({ upstream, cache: createResponseCache({ generation: () => version }), settled });
 const server = createServer((req, res) => (ready ? handle(req, res) : starting(req, res)));
 server.on('upgrade', (req, socket, head) => upstream.upgrade(req, socket, head));
 server.once('error', (error) => {

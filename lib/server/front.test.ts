@@ -34,7 +34,7 @@ beforeAll(async () => {
     settledCalls++;
     return new Promise<void>((resolve) => (release = resolve));
   };
-  front = createServer(createFrontHandler({ upstream, cache: createResponseCache(), version: () => 0, settled }));
+  front = createServer(createFrontHandler({ upstream, cache: createResponseCache({ generation: () => 0 }), settled }));
   origin = `http://127.0.0.1:${await listen(front)}`;
 });
 afterAll(async () => {

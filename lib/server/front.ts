@@ -8,9 +8,8 @@ import { endToEnd, type Upstream } from './upstream';
 
 export interface FrontOptions {
   upstream: Upstream;
+  /** The response cache, holding the invalidation version as Next's thread last told it. */
   cache: ResponseCache;
-  /** The process's invalidation version, as Next's thread last told it. */
-  version: () => number;
   /** Resolves once every invalidation Next's thread has made so far is known here. */
   settled: () => Promise<void>;
 }
@@ -45,7 +44,7 @@ async function fetchWhole(upstream: Upstream, req: IncomingMessage): Promise<{ r
  * API, Next's files) is relayed to Next as it streams. This thread never runs
  * Next, so a cached page costs what a static file server's answer does.
  */
-export function createFrontHandler({ upstream, cache, version, settled }: FrontOptions) {
+export function createFrontHandler({ upstream, cache, settled }: FrontOptions) {
   function servePublic(req: IncomingMessage, res: ServerResponse) {
     const key = req.url ?? '/';
     const validator = req.headers['if-none-match'];
@@ -54,7 +53,7 @@ export function createFrontHandler({ upstream, cache, version, settled }: FrontO
       if (!sendReady(req, res, { entry: cached, status: 'HIT', validator })) sendKept(req, res, { cache, key, entry: cached, status: 'HIT', validator }).catch((e) => fail(key, res, e));
       return;
     }
-    const since = version();
+    const since = cache.version();
     fetchWhole(upstream, req)
       .then(({ response, keep }) =>
         keep ? sendKept(req, res, { cache, key, entry: cache.store(key, response, since), status: 'MISS', validator }) : sendOnce(req, res, response),

@@ -42,7 +42,7 @@ beforeAll(async () => {
   );
   const upstream = createUpstream({ host: '127.0.0.1', port: await listen(next) });
   // The web server's thread, as front-worker.ts sets it up.
-  front = createServer(createFrontHandler({ upstream, cache: createResponseCache({ generation: () => 0 }), version: () => 0, settled: async () => {} }));
+  front = createServer(createFrontHandler({ upstream, cache: createResponseCache({ generation: () => 0 }), settled: async () => {} }));
   origin = `http://127.0.0.1:${await listen(front)}`;
 });
 afterAll(async () => {

@@ -11,7 +11,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('the response cache', () => {
   it('is bounded by bytes, keys included: many long URLs cannot grow it past its cap', () => {
-    const cache = createResponseCache({ maxBytes: 100_000 });
+    const cache = createResponseCache({ maxBytes: 100_000, generation: () => 0 });
     const longKey = (n: number) => `/search?q=${'x'.repeat(5_000)}&n=${n}`;
     for (let n = 0; n < 100; n++) cache.store(longKey(n), page(10), 0);
     expect(cache.bytes).toBeLessThanOrEqual(100_000);
@@ -22,7 +22,7 @@ describe('the response cache', () => {
   });
 
   it('evicts the least recently used entry first', () => {
-    const cache = createResponseCache({ maxBytes: 35_000 });
+    const cache = createResponseCache({ maxBytes: 35_000, generation: () => 0 });
     cache.store('/a', page(10_000), 0);
     cache.store('/b', page(10_000), 0);
     cache.store('/c', page(10_000), 0);
@@ -33,7 +33,7 @@ describe('the response cache', () => {
   });
 
   it('counts a body’s encodings toward the cap once they are made', async () => {
-    const cache = createResponseCache({ maxBytes: 1_000_000 });
+    const cache = createResponseCache({ maxBytes: 1_000_000, generation: () => 0 });
     const entry = cache.store('/a', { ...page(0), body: Buffer.from('正文 '.repeat(5_000)) }, 0);
     const before = cache.bytes;
     const br = await cache.encodedBody('/a', entry, 'br');
@@ -45,7 +45,7 @@ describe('the response cache', () => {
 
   it('drops expired entries by itself, without being asked for them', () => {
     vi.useFakeTimers();
-    const cache = createResponseCache({ ttlMs: 60_000, now: () => Date.now() });
+    const cache = createResponseCache({ ttlMs: 60_000, now: () => Date.now(), generation: () => 0 });
     for (let n = 0; n < 50; n++) cache.store(`/?n=${n}`, page(1_000), 0);
     expect(cache.size).toBe(50);
     vi.advanceTimersByTime(61_000);
@@ -80,7 +80,7 @@ describe('encoding negotiation', () => {
   });
 
   it('gives each encoding its own strong ETag and compares If-None-Match weakly', () => {
-    const entry = createResponseCache().store('/a', page(10), 0);
+    const entry = createResponseCache({ generation: () => 0 }).store('/a', page(10), 0);
     const tags = [etagFor(entry, null), etagFor(entry, 'br'), etagFor(entry, 'gzip')];
     expect(new Set(tags).size).toBe(3);
     expect(matchesEtag(`"other", ${tags[1]}`, tags[1]!)).toBe(true);

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { invalidationVersion } from '@/lib/cache/generation';
 import { compress, type Encoding } from './encoding';
 
 /** A finished response as the web server sends it, before compression. */
@@ -20,8 +19,8 @@ export interface CachedResponse extends PlainResponse {
 export interface ResponseCacheOptions {
   maxBytes?: number;
   ttlMs?: number;
-  /** The invalidation state: an entry stored under another value is never served. */
-  generation?: () => number;
+  /** The invalidation state (Next's thread tells the web server's thread): an entry stored under another value is never served. */
+  generation: () => number;
   /** The clock TTLs are measured on (tests pass a fake one). */
   now?: () => number;
 }
@@ -43,7 +42,7 @@ export function etagFor(entry: Pick<CachedResponse, 'etag'>, encoding: Encoding 
  * entries expire after `ttlMs` (dropped by the cache itself) and whenever the
  * revalidation generation moves.
  */
-export function createResponseCache({ maxBytes = 128 * 1024 * 1024, ttlMs = 60_000, generation = invalidationVersion, now = () => performance.now() }: ResponseCacheOptions = {}) {
+export function createResponseCache({ maxBytes = 128 * 1024 * 1024, ttlMs = 60_000, generation, now = () => performance.now() }: ResponseCacheOptions) {
   const entries = new LRUCache<string, CachedResponse>({
     maxSize: maxBytes,
     sizeCalculation: (entry, key) => sizeOf(key, entry),
@@ -56,6 +55,9 @@ export function createResponseCache({ maxBytes = 128 * 1024 * 1024, ttlMs = 60_0
   const compressing = new Map<string, Promise<Buffer>>();
 
   return {
+    /** The invalidation version now: a response asked of Next under it is kept only if it has not moved since. */
+    version: generation,
+
     lookup(key: string): CachedResponse | null {
       const entry = entries.get(key);
       if (!entry) return null;
