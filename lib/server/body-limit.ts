@@ -14,16 +14,43 @@ const hasSessionCookie = (req: IncomingMessage) => /(^|;\s*)(__Secure-)?next-aut
  */
 export function refuseLargeBody(req: IncomingMessage, res: ServerResponse): boolean {
   const length = Number(req.headers['content-length'] ?? 0);
-  if (!(length > ORDINARY_BODY_BYTES)) return false;
+  if (!(length > bodyLimitOf(req))) return false;
+  tooLarge(req, res);
+  return true;
+}
+
+/** How many body bytes this request may send. */
+export function bodyLimitOf(req: IncomingMessage): number {
   const path = (req.url ?? '/').split('?')[0];
-  if (path === '/admin/import' && hasSessionCookie(req)) return false;
-  res.writeHead(413, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-security-policy': contentSecurityPolicy(null),
-    'cache-control': 'no-store',
-    connection: 'close',
+  return path === '/admin/import' && hasSessionCookie(req) ? Infinity : ORDINARY_BODY_BYTES;
+}
+
+/**
+ * A body sent without a length (chunked) is counted as it streams on to Next,
+ * and cut off with 413 at the same limit.
+ */
+export function limitStreamedBody(req: IncomingMessage, res: ServerResponse, stopRelay: () => void): void {
+  const limit = bodyLimitOf(req);
+  if (limit === Infinity || 'content-length' in req.headers) return;
+  let received = 0;
+  req.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received <= limit) return;
+    req.unpipe();
+    stopRelay();
+    tooLarge(req, res);
   });
+}
+
+function tooLarge(req: IncomingMessage, res: ServerResponse) {
+  if (!res.headersSent) {
+    res.writeHead(413, {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-security-policy': contentSecurityPolicy(null),
+      'cache-control': 'no-store',
+      connection: 'close',
+    });
+  }
   res.end('413 Payload Too Large: 请求体过大。');
   req.destroy();
-  return true;
 }

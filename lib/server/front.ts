@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { secureRequest } from '@/lib/security/secure-request';
-import { refuseLargeBody } from './body-limit';
+import { limitStreamedBody, refuseLargeBody } from './body-limit';
 import { isPublicUrl, isRouterRequest, KEEP_HEADER, refuseMethod, SELF_CACHED_URL } from './public-responses';
 import type { PlainResponse, ResponseCache } from './response-cache';
 import { sendKept, sendOnce, sendReady } from './send-response';
@@ -63,19 +63,24 @@ export function createFrontHandler({ upstream, cache, settled }: FrontOptions) {
 
   function relay(req: IncomingMessage, res: ServerResponse) {
     const method = req.method ?? 'GET';
+    let abandoned = false;
     const inner = upstream.request({ method, path: req.url ?? '/', headers: endToEnd(req.headers), body: req }, (answer) => {
       // A write (a save, a sign-in) is answered only once its invalidations are known here: the next page read is fresh.
       const ready = method === 'GET' || method === 'HEAD' ? Promise.resolve() : settled();
       void ready.then(() => {
+        if (abandoned) return void answer.resume();
         for (const [name, value] of Object.entries(endToEnd(answer.headers))) if (value !== undefined) res.setHeader(name, value);
         res.writeHead(answer.statusCode ?? 502, answer.statusMessage);
         answer.pipe(res);
       });
     });
-    let abandoned = false;
     // A client that goes away (a cancelled prefetch, a closed tab) takes Next's half of the exchange with it, quietly.
     res.on('close', () => {
       if (res.writableFinished) return;
+      abandoned = true;
+      inner.destroy();
+    });
+    limitStreamedBody(req, res, () => {
       abandoned = true;
       inner.destroy();
     });
