@@ -28,6 +28,8 @@ import { MDX_FOOTNOTE_HOLE, vectors } from '../test/xss/vectors';
 // first test imports the corpus; each later one reports on its own even when
 // another fails, so a broken sanitiser shows everywhere at once.
 
+// A generous bound for one page in a browser on a loaded two-core machine.
+const PER_PAGE_MS = 2_500;
 const baseURL = () => test.info().project.use.baseURL;
 const adminContext = (browser: Browser) =>
   browser.newContext({ storageState: ADMIN_STATE, baseURL: baseURL() });
@@ -109,7 +111,7 @@ test('the corpus imports, and what cannot be stored safely is refused with its r
 });
 
 test('no vector runs on any public page the corpus appears on', async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(60_000);
   const context = await browser.newContext({ baseURL: baseURL() });
   // The last windows of the home page hold the oldest posts: the corpus. Follow the older links there.
   const windows: string[] = [];
@@ -138,6 +140,8 @@ test('no vector runs on any public page the corpus appears on', async ({ browser
       5,
     ).map((group) => `/search?q=${encodeURIComponent(fitting(group, 200).join(' '))}`),
   ];
+  // Each page is loaded in a real browser: the time allowed grows with the pages swept.
+  test.setTimeout(60_000 + urls.length * PER_PAGE_MS);
   const findings = await sweep(context, urls, async (page) => {
     if (!page.url().includes('/posts/')) return nextPage(page);
     // The pages of the front-matter posts' hostile tags and categories.
@@ -153,7 +157,6 @@ test('no vector runs on any public page the corpus appears on', async ({ browser
 test('no vector runs in the admin: post list, editor and its live preview, history, tags', async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
   const context = await adminContext(browser);
   const byId = new Map(
     [...(await postIds(browser))].map(([slug, id]) => [id, corpus.find((p) => p.slug === slug)!]),
@@ -165,6 +168,7 @@ test('no vector runs in the admin: post list, editor and its live preview, histo
     `/admin?q=${encodeURIComponent(vectors[0]!)}&tag=${encodeURIComponent(vectors[15]!)}`,
     ...[...byId.keys()].flatMap((id) => [`/admin/posts/${id}`, `/admin/posts/${id}/history`]),
   ];
+  test.setTimeout(60_000 + urls.length * PER_PAGE_MS);
   const findings = await sweep(context, urls, async (page) => {
     const [, id, history] =
       /^\/admin\/posts\/(\d+)(\/history)?$/.exec(new URL(page.url()).pathname) ?? [];

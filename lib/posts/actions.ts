@@ -58,6 +58,9 @@ export async function savePostAction(_previous: EditorState, formData: FormData)
     throw error;
   }
   if (outcome.kind === 'conflict') return conflictState(outcome, snapshot, base);
+  if (outcome.kind === 'unchanged' && outcome.alreadySaved) {
+    return { status: 'saved', message: `已保存为版本 ${outcome.version}。`, version: outcome.version, slug: snapshot.slug };
+  }
   if (outcome.kind === 'unchanged') return { status: 'unchanged', message: '没有改动，无需保存。', version: outcome.version };
   if (!postId) redirect(`/admin/posts/${outcome.saved.id}?created=1`);
   return { status: 'saved', message: `已保存为版本 ${outcome.saved.version}。`, version: outcome.saved.version, slug: outcome.saved.slug };

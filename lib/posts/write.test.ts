@@ -52,4 +52,16 @@ describe('the post write module', () => {
     expect(await deletePost(id, full.title)).toBe('missing');
     expect(await setPostTrashed(id, false)).toBe(false);
   });
+
+  it('takes a save retried after its answer was lost as saved, and still refuses other text on a stale version', async () => {
+    const created = await savePost({ snapshot: { ...full, slug: 'retried', sourceId: null }, authorId });
+    if (created.kind !== 'saved') throw new Error(created.kind);
+    const id = created.saved.id;
+    const mine = { ...full, slug: 'retried', sourceId: null, body: '重试的正文' };
+    expect((await savePost({ postId: id, baseVersion: 1, snapshot: mine, authorId })).kind).toBe('saved');
+    // The server went away before answering: the editor sends the same save again, still based on version 1.
+    expect(await savePost({ postId: id, baseVersion: 1, snapshot: mine, authorId })).toEqual({ kind: 'unchanged', version: 2, alreadySaved: true });
+    expect(await db.revision.count({ where: { postId: id } })).toBe(2);
+    expect((await savePost({ postId: id, baseVersion: 1, snapshot: { ...mine, body: '别的正文' }, authorId })).kind).toBe('conflict');
+  });
 });

@@ -48,7 +48,8 @@ export interface SaveRequest {
 
 export type SaveOutcome =
   | { kind: 'saved'; saved: SavedPost }
-  | { kind: 'unchanged'; version: number }
+  /** alreadySaved: this very text is the newest version, saved after the version the editor saw. */
+  | { kind: 'unchanged'; version: number; alreadySaved?: boolean }
   | { kind: 'conflict'; current: PostSnapshot; version: number; savedBy: string | null; savedAt: Date };
 
 async function conflictWith(postId: number): Promise<SaveOutcome> {
@@ -72,8 +73,13 @@ export async function savePost(request: SaveRequest): Promise<SaveOutcome> {
   try {
     if (postId !== undefined) {
       const latest = await findLatestRevision(db, postId);
-      if (latest && latest.number === request.baseVersion && latest.contentHash === contentHash(snapshot!)) {
-        return { kind: 'unchanged', version: latest.number };
+      if (latest && latest.contentHash === contentHash(snapshot!)) {
+        if (latest.number === request.baseVersion) return { kind: 'unchanged', version: latest.number };
+        // A save retried after its answer was lost (the server went away after the commit) finds itself
+        // already there: nothing would be overwritten, so it is no conflict.
+        if (request.baseVersion !== undefined && latest.number > request.baseVersion) {
+          return { kind: 'unchanged', version: latest.number, alreadySaved: true };
+        }
       }
     }
     const saved = await db.$transaction((tx) =>
