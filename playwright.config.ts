@@ -38,9 +38,10 @@ export default defineConfig({
   projects: [
     // Signs in once per role and saves the session for the specs that need it.
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { launchOptions } },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'], testIgnore: /(outage|soak|multi-instance)\.spec\.ts/ },
-    // Three more production servers of the same build on E2E_PORT+1..3, sharing only the database.
-    { name: 'multi-instance', testMatch: /multi-instance\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['chromium'] },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'], testIgnore: /(outage|soak|multi-instance|server-crash)\.spec\.ts/ },
+    // More production servers of the same build, sharing only the database: three on E2E_PORT+1..3,
+    // and one on E2E_PORT+4 that is killed in the middle of a save.
+    { name: 'multi-instance', testMatch: /(multi-instance|server-crash)\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['chromium'] },
     // Stops the database under the server: only after everything else has run.
     { name: 'outage', testMatch: /outage\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['multi-instance'] },
     // Five minutes of readers and editors with a Postgres restart (SOAK_SECONDS to change).
@@ -50,7 +51,8 @@ export default defineConfig({
     // A production build against its own embedded Postgres, seeded from content/ on every run.
     command: 'node --import tsx e2e/server.ts',
     url: `http://127.0.0.1:${port}/`,
-    env: { PORT: String(port), EMBEDDED_PG_DIR: E2E_PG_DIR, E2E_RESET: '1' },
+    // Loopback image hosts are allowed: e2e/localise-images.spec.ts serves its pictures from one.
+    env: { PORT: String(port), EMBEDDED_PG_DIR: E2E_PG_DIR, E2E_RESET: '1', IMAGE_FETCH_ALLOWED_ADDRESSES: '127.0.0.1' },
     timeout: 600_000,
     reuseExistingServer: !isCI,
     stdout: 'pipe',

@@ -7,6 +7,8 @@ export interface Instance {
   /** Everything it printed, for the failure message. */
   log: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL to its whole process group: a crash, with no chance to finish what it was doing. */
+  kill: () => Promise<void>;
 }
 
 function start(command: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; log: () => string } {
@@ -16,6 +18,14 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv): { child
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   return { child, log: () => output };
+}
+
+/** Kills a child started detached, with everything in its process group, at once. */
+function killGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  process.kill(-child.pid, 'SIGKILL');
+  return exited;
 }
 
 /** Stops a child started detached, with everything in its process group. */
@@ -62,5 +72,5 @@ export async function startInstance(port: number): Promise<Instance> {
   const { child, log } = start(process.execPath, serve, { ...env, PORT: String(port) });
   // npm start answers /api/health with 200 only once it has refreshed its cache.
   await waitFor(`the web server on ${port}`, () => fetch(`${origin}/api/health`).then((r) => r.ok), log, child);
-  return { origin, log, stop: () => stopGroup(child) };
+  return { origin, log, stop: () => stopGroup(child), kill: () => killGroup(child) };
 }

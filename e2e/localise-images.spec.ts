@@ -11,6 +11,8 @@ test.use({ storageState: ADMIN_STATE });
 
 let server: Server;
 let origin = '';
+/** The picture host listens on loopback, which the server refuses to fetch from unless told (playwright.config.ts tells the web server). */
+const LOOPBACK_HOST = { IMAGE_FETCH_ALLOWED_ADDRESSES: '127.0.0.1' };
 
 /** A picture host like the one the imported posts hotlink: it refuses foreign referers, redirects, stalls, or answers with a page. */
 test.beforeAll(async () => {
@@ -54,7 +56,7 @@ test('content:import --localise-images brings imported posts’ images home', as
   const dir = await mkdtemp(path.join(tmpdir(), 'localise-'));
   const slug = `localised-import-${Date.now().toString(36)}`;
   await writeFile(path.join(dir, `${slug}.md`), `---\ntitle: 搬图导入\nslug: ${slug}\ndate: 2020-02-02 10:00:00\n---\n\n![图](${origin}/pic.png)\n\n![坏](${origin}/missing.png)\n`);
-  const { code, output } = await runCli('import', ['--localise-images', dir]);
+  const { code, output } = await runCli('import', ['--localise-images', dir], undefined, LOOPBACK_HOST);
   expect(output).toMatch(new RegExp(`✓ .*${slug}\\.md: ${origin}/pic\\.png → /media/[0-9a-f]{32}\\.png`));
   expect(output).toContain(`${origin}/missing.png: 服务器拒绝：HTTP 404`);
   expect(output).toContain('Images brought home 1, left remote 1.');

@@ -6,11 +6,13 @@ const proxyAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
   error: 'must be an IP address or a CIDR range such as 10.0.0.0/8',
 });
 
-/** Comma- or space-separated addresses and CIDR ranges of the reverse proxies in front of the app. */
-export const trustedProxiesSchema = z
+/** Comma- or space-separated addresses and CIDR ranges (reverse proxies; private image hosts). */
+export const addressListSchema = z
   .string()
   .transform((value) => value.split(/[\s,]+/).filter(Boolean))
   .pipe(z.array(proxyAddress));
+/** The reverse proxies in front of the app. */
+export const trustedProxiesSchema = addressListSchema;
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -29,6 +31,11 @@ const envSchema = z.object({
    * none: the client is the socket's peer (lib/security/client-address.ts).
    */
   TRUSTED_PROXIES: trustedProxiesSchema.default([]),
+  /**
+   * Private addresses remote images may be downloaded from (an intranet picture host); every other
+   * loopback, private, link-local or reserved address is refused (lib/media/remote-address.ts).
+   */
+  IMAGE_FETCH_ALLOWED_ADDRESSES: addressListSchema.default([]),
 });
 
 export type Env = z.infer<typeof envSchema>;

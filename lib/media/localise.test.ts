@@ -22,13 +22,19 @@ function host() {
     if (req.url === '/hotlink.png') return req.headers.referer ? send(403, 'text/plain', 'no hotlinking') : send(200, 'image/png', png);
     if (req.url === '/moved.png') return res.writeHead(302, { location: '/ok.png?via=redirect' }).end();
     if (req.url?.startsWith('/ok.png?')) return send(200, 'image/png', png);
+    if (req.url === '/to-metadata.png') return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+    if (req.url === '/to-localhost.png') return res.writeHead(302, { location: `http://localhost:${(server.address() as AddressInfo).port}/ok.png` }).end();
     if (req.url === '/page.png') return send(200, 'text/html; charset=utf-8', '<!doctype html><title>login</title>');
     if (req.url === '/slow.png') return setTimeout(() => send(200, 'image/png', png), 3000);
     send(404, 'text/plain', 'not found');
   });
 }
 
+const ALLOWED = 'IMAGE_FETCH_ALLOWED_ADDRESSES';
+
 beforeAll(async () => {
+  // The picture host of these tests listens on loopback: allowed here only.
+  process.env[ALLOWED] = '127.0.0.1';
   await connectTestDatabase();
   png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#22aa66' } }).png().toBuffer();
   server = host();
@@ -36,6 +42,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  delete process.env[ALLOWED];
   server.close();
   await disconnectDb();
 });
@@ -66,6 +73,39 @@ describe('bringing remote images home', () => {
     expect(next).not.toContain(`${origin}/ok.png`);
     expect(next).toContain(`![page](${origin}/page.png)`);
     expect(next).toContain(`![slow](${origin}/slow.png)`);
+  });
+
+  it('never reaches the server\'s own network: loopback, private and metadata addresses are refused, redirects included', async () => {
+    const port = new URL(origin).port;
+    const { images } = await localiseBody(
+      [
+        `![metadata](${origin}/to-metadata.png)`,
+        `![mapped](http://[::ffff:127.0.0.2]:${port}/ok.png)`,
+        `![private](http://10.1.2.3/a.png)`,
+      ].join('\n\n'),
+      null,
+      { timeoutMs: 3000 },
+    );
+    expect(images.map((i) => i.error)).toEqual([
+      '指向内部网络地址 169.254.169.254，不从那里下载',
+      '指向内部网络地址 127.0.0.2，不从那里下载',
+      '指向内部网络地址 10.1.2.3，不从那里下载',
+    ]);
+    delete process.env[ALLOWED];
+    try {
+      const { images: unallowed } = await localiseBody(
+        `![ok](${origin}/ok.png)\n\n![by name](http://localhost:${port}/ok.png)\n\n![redirected](http://localhost:${port}/to-localhost.png)`,
+        null,
+        { timeoutMs: 1000 },
+      );
+      expect(unallowed.map((i) => i.error)).toEqual([
+        '指向内部网络地址 127.0.0.1，不从那里下载',
+        expect.stringMatching(/^指向内部网络地址 (127\.0\.0\.1|::1)，不从那里下载$/),
+        expect.stringMatching(/^指向内部网络地址 (127\.0\.0\.1|::1)，不从那里下载$/),
+      ]);
+    } finally {
+      process.env[ALLOWED] = '127.0.0.1';
+    }
   });
 
   it('writes a revision whose note keeps the original URLs', async () => {

@@ -1,6 +1,8 @@
 import 'server-only';
+import { fetch } from 'undici';
 import { addImage } from './library';
 import { MAX_IMAGE_BYTES } from './limits';
+import { assertPublicHost, PrivateAddressError, publicOnlyAgent } from './remote-address';
 
 export interface LocalisedImage {
   url: string;
@@ -30,17 +32,21 @@ export function remoteImageUrls(body: string): string[] {
  * Downloads an image as a browser with no Referer would (platforms refuse other
  * sites' referers): redirects followed up to a limit, a time limit for the whole
  * transfer, the size limit counted as bytes arrive, and an answer that is not an
- * image refused.
+ * image refused. Only public addresses are fetched from, on every hop: an editor's
+ * body cannot make the server reach its own network.
  */
 export async function fetchRemoteImage(url: string, { timeoutMs = 15_000, maxRedirects = 5 }: FetchOptions = {}): Promise<Buffer> {
   const signal = AbortSignal.timeout(timeoutMs);
   let current = url;
   for (let hop = 0; ; hop++) {
-    let response: Response;
+    assertPublicHost(new URL(current));
+    let response: Awaited<ReturnType<typeof fetch>>;
     try {
-      response = await fetch(current, { redirect: 'manual', signal, referrerPolicy: 'no-referrer', headers: { accept: 'image/avif,image/webp,image/*;q=0.9' } });
+      response = await fetch(current, { redirect: 'manual', signal, dispatcher: publicOnlyAgent(), headers: { accept: 'image/avif,image/webp,image/*;q=0.9' } });
     } catch (error) {
-      throw new Error(signal.aborted ? `超时（${timeoutMs / 1000} 秒内没有下载完）` : `无法连接：${(error as Error).message}`);
+      const cause = (error as Error).cause;
+      if (cause instanceof PrivateAddressError) throw cause;
+      throw new Error(signal.aborted ? `超时（${timeoutMs / 1000} 秒内没有下载完）` : `无法连接：${(cause as Error | undefined)?.message ?? (error as Error).message}`);
     }
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location) {

@@ -30,6 +30,7 @@ describe('clientAddress', () => {
   it('normalises addresses and buckets IPv6 clients by /64', () => {
     expect(normalizeAddress(' 203.0.113.7:8080 ')).toBe('203.0.113.7');
     expect(normalizeAddress('::FFFF:10.0.0.1')).toBe('10.0.0.1');
+    expect(normalizeAddress('::ffff:a00:1')).toBe('10.0.0.1');
     expect(normalizeAddress('<script>')).toBeNull();
     expect(addressBucket('2001:db8:1:2::7')).toBe('2001:db8:1:2::/64');
     expect(addressBucket('2001:0db8:0001:0002:ffff:0:0:1')).toBe('2001:db8:1:2::/64');

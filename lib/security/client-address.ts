@@ -10,7 +10,13 @@ export function normalizeAddress(raw: string | undefined): string | null {
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
   if (bracketed) value = bracketed[1]!;
   else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(value)) value = value.slice(0, value.lastIndexOf(':'));
-  value = value.toLowerCase().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+  value = value
+    .toLowerCase()
+    .replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1')
+    .replace(/^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/, (_, high: string, low: string) => {
+      const [a, b] = [parseInt(high, 16), parseInt(low, 16)];
+      return `${a >> 8}.${a & 255}.${b >> 8}.${b & 255}`;
+    });
   return isIP(value) ? value : null;
 }
 
