@@ -71,6 +71,18 @@ function markdown(r: BenchResult, svgPrefix: string): string {
   const first = r.load[0]!;
   out.push('', `Each figure: ${first.app.requestsPerSecond.runs.length} runs of ${first.app.seconds} s, autocannon in its own process on 127.0.0.1, \`Accept-Encoding: gzip\` like a browser. The static limit (bench/static-server.ts) is a minimal Node HTTP server answering with the bytes and headers captured from the app.`);
 
+  const c = r.crawl;
+  if (c) {
+    out.push('', `### A crawler's walk: every article once, ${c.connections} connections`, '');
+    out.push(
+      table(
+        ['walk', 'pages', 'pages/s', 'p50 ms', 'p99 ms', 'errors', 'cache hits', 'server CPU ms/page', 'Postgres CPU ms/page'],
+        (['cold', 'warm'] as const).map((k) => [k, c[k].pages, c[k].pagesPerSecond, f1(c[k].p50), f1(c[k].p99), c[k].errors, c[k].hits, f1(c[k].serverCpuMsPerPage), f1(c[k].postgresCpuMsPerPage)]),
+      ),
+    );
+    out.push('', `Cold: every cache expired first (the \`site\` tag, as an edit to the site's chrome does). CPU is user + system time of the server's process tree and of Postgres, over the walk, per page. Resident memory after both walks: ${f1(c.rssAfterBytes / MB)} MB.`);
+  }
+
   out.push('', '## 4. Scale curve', '');
   out.push(`![latency against corpus size](${svgPrefix}-scale.svg)`, '');
   const pages = ['article', 'home', 'tag', 'search'] as const;

@@ -1,3 +1,4 @@
+import type { CrawlResult } from './crawl';
 import type { EditorResult } from './editor';
 import type { ExplainedQuery } from './explain';
 import type { FreshnessResult } from './freshness';
@@ -25,6 +26,8 @@ export interface BenchResult {
   freshness?: FreshnessResult;
   /** Readers on `/` while an editor previews each attack body (issue 11); absent from older runs. */
   renderAttack?: RenderAttackResult;
+  /** Every article once, cold then warm (issue 15); absent from older runs. */
+  crawl?: CrawlResult;
   weight: Weight;
   memory: { atRestBytes: number; afterLoadBytes: number; atEndBytes: number };
   admin: string;

@@ -16,6 +16,7 @@ import { measureFreshness } from './freshness';
 import { growPosts } from './grow';
 import { measureLoad } from './load';
 import { measureRenderAttack } from './render-attack';
+import { measureCrawl } from './crawl';
 import type { BenchResult } from './result';
 
 const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
@@ -93,11 +94,12 @@ try {
     for (const p of Object.values(paths)) await measureLoad(`${app!.origin}${p}`, { connections: 32, seconds: 1, runs: 1 });
   });
   const scaleOptions = { runs: Number(values['scale-runs']), seconds: Number(values['scale-seconds']), connections: 32 };
-  const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain' | 'freshness' | 'renderAttack'>> = { scale: [] };
+  const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain' | 'freshness' | 'renderAttack' | 'crawl'>> = { scale: [] };
   for (const size of SCALE_SIZES) {
     const grown = await phase(`grow to ${size}`, () => growPosts(database.url, imports.basePosts, size));
     await app.revalidateSite();
     if (size === mainSize) {
+      result.crawl = await phase(`crawl at ${size}`, () => measureCrawl({ app: app!, database, postgresDir: `${WORK}/postgres` }));
       const main = await phase(`load at ${size}`, () =>
         measureMainLoad({ app: app!, paths, staticPort: STATIC_PORT, workDir: WORK, connections: 32, runs: Number(values.runs), seconds: Number(values.seconds), targets }),
       );

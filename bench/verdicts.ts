@@ -1,4 +1,5 @@
 import type { BenchResult } from './result';
+import { crawlVerdicts } from './crawl-verdicts';
 import { growth as grown } from './stats';
 
 export interface Verdict {
@@ -80,17 +81,18 @@ export function judge(r: BenchResult): Verdict[] {
   const i = r.import;
   const label = i.extrapolated ? ` (measured at ${i.posts} posts, extrapolated)` : ` (${i.posts} posts)`;
   verdicts.push({
-    target: 'import ≥ 200 posts/s at 10k',
+    target: 'import ≥ 400 posts/s at 10k',
     measured: `${i.importPerSecond.toFixed(0)} posts/s${label}`,
-    met: i.importPerSecond >= 200,
-    why: i.importPerSecond >= 200 ? undefined : `${i.note ? `${i.note} ` : ''}${IMPORT_WHY}`,
+    met: i.importPerSecond >= 400,
+    why: i.importPerSecond >= 400 ? undefined : `${i.note ? `${i.note} ` : ''}${IMPORT_WHY}`,
   });
   verdicts.push({
-    target: 'unchanged re-import ≥ 2,000 posts/s',
+    target: 'unchanged re-import ≥ 5,000 posts/s',
     measured: `${i.reimportPerSecond.toFixed(0)} posts/s${label}`,
-    met: i.reimportPerSecond >= 2000,
-    why: i.reimportPerSecond >= 2000 ? undefined : `${i.note ? `${i.note} ` : ''}${REIMPORT_WHY}`,
+    met: i.reimportPerSecond >= 5000,
+    why: i.reimportPerSecond >= 5000 ? undefined : `${i.note ? `${i.note} ` : ''}${REIMPORT_WHY}`,
   });
+  if (r.crawl) verdicts.push(...crawlVerdicts(r.crawl));
   const p95 = r.editor.p95;
   verdicts.push({ target: 'admin save p95 ≤ 200 ms', measured: `p95 ${ms(p95)} (p50 ${ms(r.editor.p50)})`, met: p95 <= 200, why: p95 <= 200 ? undefined : SAVE_WHY });
   if (r.freshness) {

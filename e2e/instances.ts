@@ -71,6 +71,12 @@ export async function startInstance(port: number): Promise<Instance> {
   const serve = ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/serve.ts', 'start'];
   const { child, log } = start(process.execPath, serve, { ...env, PORT: String(port) });
   // npm start answers /api/health with 200 only once it has refreshed its cache.
-  await waitFor(`the web server on ${port}`, () => fetch(`${origin}/api/health`).then((r) => r.ok), log, child);
+  try {
+    await waitFor(`the web server on ${port}`, () => fetch(`${origin}/api/health`).then((r) => r.ok), log, child);
+  } catch (error) {
+    // Never left running (and holding the port) by a start that failed.
+    await stopGroup(child);
+    throw error;
+  }
   return { origin, log, stop: () => stopGroup(child), kill: () => killGroup(child) };
 }

@@ -24,10 +24,12 @@ const isSave = (route: Route) =>
 
 /** Runs `crash` on the next save of the post instead of letting it through untouched. */
 async function onNextSave(page: Page, id: number, crash: (route: Route) => Promise<void>) {
-  const pattern = `**/admin/posts/${id}`;
+  // The editor's URL may carry a query (?created=1): match the path only.
+  const pattern = (url: URL) => url.pathname === `/admin/posts/${id}`;
+  let done = false;
   await page.route(pattern, async (route) => {
-    if (!isSave(route)) return route.fallback();
-    await page.unroute(pattern);
+    if (done || !isSave(route)) return route.fallback();
+    done = true;
     await crash(route);
   });
 }

@@ -1,0 +1,40 @@
+import type { CrawlResult } from './crawl';
+import type { Verdict } from './verdicts';
+
+const MB = 1024 * 1024;
+const COLD_WHY =
+  'A cold article goes through Next: the page\'s data (post, neighbours, terms), the React Server Components render, the HTML render of that payload, then the web server\'s clean-up of the framework\'s markup (lib/server/public-html.ts), on 2 cores shared with Postgres and the load generator. The CPU per page shown beside it is what sets the rate.';
+
+/** Issue 15, target 2 (and 5 at this size): a crawler's walk, cold then warm, and the memory it leaves. */
+export function crawlVerdicts(c: CrawlResult): Verdict[] {
+  const cold = c.cold;
+  const coldMet = cold.pagesPerSecond >= 150 && cold.p99 <= 200 && cold.errors === 0;
+  const cpuMet = cold.serverCpuMsPerPage <= 10;
+  const warmMet = c.warm.hits === c.warm.pages && c.warm.errors === 0;
+  const rssMet = c.rssAfterBytes <= 500 * MB;
+  return [
+    {
+      target: `crawl, caches cold: every article once at ${c.connections} connections, ≥ 150 pages/s with p99 ≤ 200 ms`,
+      measured: `${cold.pagesPerSecond} pages/s, p99 ${cold.p99.toFixed(0)} ms over ${cold.pages} articles${cold.errors ? `, ${cold.errors} errors` : ''}`,
+      met: coldMet,
+      why: coldMet ? undefined : COLD_WHY,
+    },
+    {
+      target: 'server CPU per cold article render ≤ 10 ms',
+      measured: `${cold.serverCpuMsPerPage.toFixed(1)} ms (Postgres ${cold.postgresCpuMsPerPage.toFixed(1)} ms)`,
+      met: cpuMet,
+      why: cpuMet ? undefined : COLD_WHY,
+    },
+    {
+      target: 'the same walk warm: every article from the response cache',
+      measured: `${c.warm.pagesPerSecond} pages/s, p99 ${c.warm.p99.toFixed(0)} ms, ${c.warm.hits} of ${c.warm.pages} from the cache`,
+      met: warmMet,
+      why: warmMet ? undefined : 'Pages the response cache did not hold (its byte limit, or its time to live) went through Next again.',
+    },
+    {
+      target: 'one instance\'s RSS after the crawl ≤ 500 MB',
+      measured: `${(c.rssAfterBytes / MB).toFixed(0)} MB after walking ${cold.pages} articles twice`,
+      met: rssMet,
+    },
+  ];
+}
