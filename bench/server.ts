@@ -76,11 +76,12 @@ export async function expireSite(databaseUrl: string): Promise<void> {
  * The production server on the production build, detached in its own process group so that
  * stopping it stops the next-server it forks too.
  */
-export async function startApp(options: { port: number; databaseUrl: string; log?: (line: string) => void }): Promise<AppServer> {
+export async function startApp(options: { port: number; databaseUrl: string; log?: (line: string) => void; nodeArgs?: string[] }): Promise<AppServer> {
   const origin = `http://127.0.0.1:${options.port}`;
   // A leftover server on the port would answer the health check and be measured instead.
   if (await fetch(origin).then(() => true, () => false)) throw new Error(`port ${options.port} is already in use: stop what runs there`);
-  const args = PRODUCTION_SERVER;
+  // nodeArgs: e.g. --cpu-prof, to profile what a measurement costs the server.
+  const args = [...(options.nodeArgs ?? []), ...PRODUCTION_SERVER];
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

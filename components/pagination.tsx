@@ -13,7 +13,7 @@ export function Pagination({ window, basePath }: PaginationProps) {
   return (
     <nav className="pagination" aria-label="分页">
       {window.newer ? (
-        <Link href={cursorPath(basePath, window.newer)} rel="prev">
+        <Link href={window.newerIsFirst ? basePath : cursorPath(basePath, window.newer)} rel="prev">
           ← 较新的文章
         </Link>
       ) : null}

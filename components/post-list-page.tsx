@@ -1,4 +1,4 @@
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { formatPostDate } from '@/lib/posts/format';
 import type { PostWindow } from '@/lib/listing/views';
 import { Pagination } from './pagination';
@@ -23,8 +23,6 @@ export function windowSpan(window: PostWindow): string {
 /** A heading, a window of posts and the links around it; 404 for a cursor that leads nowhere. */
 export function PostListPage({ title, hideTitle, window, basePath, empty = '这里还没有文章。' }: PostListPageProps) {
   if (!window || (window.cursor && !window.items.length)) notFound();
-  // Nothing newer than this window: it is the list's first page, which has one URL.
-  if (window.cursor?.direction === 'after' && !window.newer) permanentRedirect(basePath);
   return (
     <>
       <h1 className={hideTitle && !window.cursor ? 'visually-hidden' : undefined}>

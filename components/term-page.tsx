@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import type { TermKind } from '@/lib/terms/names';
 import { getTermPage } from '@/lib/terms/public';
-import { cursorPath } from '@/lib/params';
+import { windowPath } from '@/lib/params';
 import type { Cursor } from '@/lib/listing/views';
 import { alternatesFor, categoryPath, tagPath } from '@/lib/site';
 import { PostListPage, windowSpan } from './post-list-page';
@@ -38,6 +38,6 @@ export async function termMetadata(kind: TermKind, slug: string, cursor: Cursor 
   return {
     title: `${label}：${result.term.name}${windowSpan(result)}`,
     description: `${label}「${result.term.name}」下的 ${result.total} 篇文章`,
-    alternates: alternatesFor(cursor ? cursorPath(base, cursor) : base),
+    alternates: alternatesFor(windowPath(base, result)),
   };
 }

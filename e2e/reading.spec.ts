@@ -193,11 +193,19 @@ test('lists say which page they show and lead to the archive; the first page has
   await expect(pagination.getByRole('link', { name: '全部文章归档' })).toHaveAttribute('href', '/archive');
   await pagination.getByRole('link', { name: /较早的文章/ }).click();
   await expect(pagination).toContainText('第 2 页');
+  // Page 2 leads back to the first page by its one URL.
+  await expect(pagination.getByRole('link', { name: /较新的文章/ })).toHaveAttribute('href', '/');
+  const secondPage = new URL(page.url()).pathname;
+  // Further on, the newer link is a window of its own, with its own canonical URL.
+  await pagination.getByRole('link', { name: /较早的文章/ }).click();
   const newer = await pagination.getByRole('link', { name: /较新的文章/ }).getAttribute('href');
   expect(newer).toMatch(/^\/after\/\d+$/);
-  const response = await page.goto(newer!);
-  expect(new URL(page.url()).pathname).toBe('/');
-  expect(response?.request().redirectedFrom()?.url()).toContain(newer!);
+  await page.goto(newer!);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${newer}$`));
+  // A window that has since become the first page (a link from before the list grew) names that page as canonical.
+  const response = await page.goto(secondPage.replace('/before/', '/after/'));
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /^https?:\/\/[^/]+\/$/);
 });
 
 test('search marks whole words once, and suggests tags and posts when it finds nothing', async ({ page }) => {

@@ -16,6 +16,15 @@ export function parseCursor(direction: string, id: string): Cursor | null {
   return { direction, id: Number(id) };
 }
 
+/**
+ * A window's own URL, for its canonical link: an `/after/…` window with nothing newer shows the
+ * list's first page, whose URL is the list's own (such links come from a list that has grown since).
+ */
+export function windowPath(basePath: string, window: { cursor: Cursor | null; newer: Cursor | null }): string {
+  if (!window.cursor || (window.cursor.direction === 'after' && !window.newer)) return basePath;
+  return cursorPath(basePath, window.cursor);
+}
+
 /** The path of a list window: `/before/123` under the list's own path. */
 export function cursorPath(basePath: string, cursor: Cursor): string {
   return `${basePath === '/' ? '' : basePath}/${cursor.direction}/${cursor.id}`;

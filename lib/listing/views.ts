@@ -53,6 +53,8 @@ export interface PostWindow {
   older: Cursor | null;
   /** Which page of the list this window shows, counting from the newest (第 N 页). */
   page?: number;
+  /** Everything newer than this window fits on the list's first page: the newer link goes there. */
+  newerIsFirst?: boolean;
 }
 
 export const summarySelect = {
@@ -108,6 +110,7 @@ export async function windowOfPosts(where: Prisma.PostWhereInput, cursor: Cursor
     cursor,
     page: Math.floor(newerCount / size) + 1,
     newer: hasNewer && first ? { direction: 'after', id: first.id } : null,
+    newerIsFirst: hasNewer && newerCount <= size,
     older: hasOlder && last ? { direction: 'before', id: last.id } : null,
   };
 }

@@ -81,9 +81,6 @@ async function finished(req: IncomingMessage, res: ServerResponse, captured: Buf
   if (!contentType(res).startsWith('text/html')) return { response, shareable: isShareable(req, res) };
   const html = captured.toString('utf8');
   const page = scriptFreePage(html);
-  // Or, once Next had begun the page, its error document with a refresh to the target.
-  const refresh = 'errorDocument' in page && page.errorDocument && /<meta id="__next-page-redirect" http-equiv="refresh" content="\d+;\s*url=([^"]+)"/.exec(html)?.[1];
-  if (refresh) return { response: { status: 308, headers: { ...response.headers, location: refresh.replaceAll('&amp;', '&') }, body: Buffer.alloc(0) }, shareable: false };
   if ('html' in page) return { response: { ...response, body: Buffer.from(page.html) }, shareable: isShareable(req, res) };
   const headers = { ...response.headers, 'content-type': 'text/html; charset=utf-8' };
   if (page.errorDocument && res.statusCode === 404 && req.url !== NOT_FOUND_PATH) {

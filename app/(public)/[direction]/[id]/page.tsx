@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PostListPage, windowSpan } from '@/components/post-list-page';
-import { cursorPath, parseCursor } from '@/lib/params';
+import { parseCursor, windowPath } from '@/lib/params';
 import { listPublishedPosts } from '@/lib/posts/public';
 import { alternatesFor } from '@/lib/site';
 
@@ -13,7 +13,7 @@ export async function generateMetadata({ params }: PageProps<'/[direction]/[id]'
   const cursor = parseCursor(direction, id);
   const window = cursor && (await listPublishedPosts(cursor));
   if (!cursor || !window) return {};
-  return { title: `最新文章${windowSpan(window)}`, alternates: alternatesFor(cursorPath('/', cursor)) };
+  return { title: `最新文章${windowSpan(window)}`, alternates: alternatesFor(windowPath('/', window)) };
 }
 
 export default async function OlderPosts({ params }: PageProps<'/[direction]/[id]'>) {
