@@ -80,8 +80,9 @@ export async function startApp(options: { port: number; databaseUrl: string; log
   const origin = `http://127.0.0.1:${options.port}`;
   // A leftover server on the port would answer the health check and be measured instead.
   if (await fetch(origin).then(() => true, () => false)) throw new Error(`port ${options.port} is already in use: stop what runs there`);
-  // nodeArgs: e.g. --cpu-prof, to profile what a measurement costs the server.
-  const args = [...(options.nodeArgs ?? []), ...PRODUCTION_SERVER];
+  // nodeArgs (e.g. --cpu-prof, to profile what a measurement costs the server) must reach the process
+  // that serves, which tsx's CLI would start as a child: load tsx's hooks in this one instead.
+  const args = options.nodeArgs?.length ? [...options.nodeArgs, '--import', 'tsx', ...PRODUCTION_SERVER.slice(1)] : PRODUCTION_SERVER;
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -33,13 +33,15 @@ export function limitStreamedBody(req: IncomingMessage, res: ServerResponse, sto
   const limit = bodyLimitOf(req);
   if (limit === Infinity || 'content-length' in req.headers) return;
   let received = 0;
-  req.on('data', (chunk: Buffer) => {
+  const count = (chunk: Buffer) => {
     received += chunk.length;
     if (received <= limit) return;
+    req.off('data', count);
     req.unpipe();
     stopRelay();
     tooLarge(req, res);
-  });
+  };
+  req.on('data', count);
 }
 
 function tooLarge(req: IncomingMessage, res: ServerResponse) {
@@ -51,6 +53,7 @@ function tooLarge(req: IncomingMessage, res: ServerResponse) {
       connection: 'close',
     });
   }
-  res.end('413 Payload Too Large: 请求体过大。');
-  req.destroy();
+  // The connection goes once the answer is out: destroyed at once, it could take the 413 with it
+  // while the client is still sending, and the client would see a reset instead.
+  res.end('413 Payload Too Large: 请求体过大。', () => req.destroy());
 }

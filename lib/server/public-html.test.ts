@@ -75,6 +75,13 @@ describe('public pages without scripts', () => {
     for (const html of incomplete) expect(scriptFreePage(html)).toHaveProperty('incomplete');
   });
 
+  it('cuts scripts however they are written, and keeps the rest byte for byte', () => {
+    const odd = '<p>前</p><SCRIPT type="module">x()</SCRIPT><p>中</p><svg><script>y()</script></svg><p>后</p><script>never closed';
+    expect(clean(odd)).toBe('<p>前</p><p>中</p><svg></svg><p>后</p>');
+    const json = '<script type="application/ld+json">{"a":"</p>"}</script>';
+    expect(clean(`<p>x</p>${json}`)).toBe(`<p>x</p>${json}`);
+  });
+
   it('never mistakes text for those markers', () => {
     expect(scriptFreePage(page)).toHaveProperty('html');
     const attribute = '<p title="<!--$?--> <template id=&quot;B:0&quot;>">x</p><div hidden id="user-content-S:0">y</div>';
