@@ -15,7 +15,7 @@ export function crawlVerdicts(c: CrawlResult): Verdict[] {
   return [
     {
       target: `crawl, caches cold: every article once at ${c.connections} connections, ≥ 150 pages/s with p99 ≤ 200 ms`,
-      measured: `${cold.pagesPerSecond} pages/s, p99 ${cold.p99.toFixed(0)} ms over ${cold.pages} articles${cold.errors ? `, ${cold.errors} errors` : ''}`,
+      measured: `${cold.pagesPerSecond} pages/s, p99 ${cold.p99.toFixed(0)} ms over ${cold.pages} of ${c.articles} articles${cold.errors ? `, ${cold.errors} errors` : ''}`,
       met: coldMet,
       why: coldMet ? undefined : COLD_WHY,
     },

@@ -25,6 +25,8 @@ export interface CrawlPass {
 
 export interface CrawlResult {
   connections: number;
+  /** Public articles in the corpus; the walk takes `cold.pages` of them (all, unless limited). */
+  articles: number;
   cold: CrawlPass;
   warm: CrawlPass;
   /** The app's resident memory after both walks. */
@@ -111,15 +113,17 @@ async function articlePaths(database: BenchDatabase): Promise<string[]> {
   return rows.map((row) => `/posts/${encodeURIComponent(row.slug)}`);
 }
 
-export async function measureCrawl(options: { app: AppServer; database: BenchDatabase; postgresDir: string; connections?: number }): Promise<CrawlResult> {
+export async function measureCrawl(options: { app: AppServer; database: BenchDatabase; postgresDir: string; connections?: number; limit?: number }): Promise<CrawlResult> {
   const { app, database } = options;
   const connections = options.connections ?? 8;
   const postmaster = Number(readFileSync(path.join(options.postgresDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   const cpu = { app: () => treeCpuMs(app.pid), postgres: () => treeCpuMs(postmaster) };
-  const paths = await articlePaths(database);
+  const all = await articlePaths(database);
+  // Ordered by a hash of the slug: a limited walk is a fair sample of the corpus.
+  const paths = all.slice(0, options.limit ?? all.length);
   // Cold: every page and data cache entry expired, as after an edit to the site's chrome.
   await app.revalidateSite();
   const cold = await walk(app.origin, paths, connections, cpu);
   const warm = await walk(app.origin, paths, connections, cpu);
-  return { connections, cold, warm, rssAfterBytes: app.rss() };
+  return { connections, articles: all.length, cold, warm, rssAfterBytes: app.rss() };
 }

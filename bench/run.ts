@@ -30,11 +30,13 @@ const { values } = parseArgs({
     saves: { type: 'string', default: '40' },
     'fresh-saves': { type: 'string', default: '20' },
     'import-budget': { type: 'string', default: '200' },
+    // How many articles the crawl walks ("all" for every one): at tens of cold pages a second, all 10k would take minutes.
+    crawl: { type: 'string', default: '1000' },
     quick: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick === true;
-if (quick) Object.assign(values, { size: '1k', runs: '1', seconds: '2', 'scale-runs': '1', 'scale-seconds': '1', saves: '10', 'fresh-saves': '5' });
+if (quick) Object.assign(values, { size: '1k', runs: '1', seconds: '2', 'scale-runs': '1', 'scale-seconds': '1', saves: '10', 'fresh-saves': '5', crawl: '200' });
 if (!(values.size! in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
 const mainSize = SIZES[values.size as keyof typeof SIZES];
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -99,7 +101,8 @@ try {
     const grown = await phase(`grow to ${size}`, () => growPosts(database.url, imports.basePosts, size));
     await app.revalidateSite();
     if (size === mainSize) {
-      result.crawl = await phase(`crawl at ${size}`, () => measureCrawl({ app: app!, database, postgresDir: `${WORK}/postgres` }));
+      const limit = values.crawl === 'all' ? undefined : Number(values.crawl);
+      result.crawl = await phase(`crawl at ${size}`, () => measureCrawl({ app: app!, database, postgresDir: `${WORK}/postgres`, limit }));
       const main = await phase(`load at ${size}`, () =>
         measureMainLoad({ app: app!, paths, staticPort: STATIC_PORT, workDir: WORK, connections: 32, runs: Number(values.runs), seconds: Number(values.seconds), targets }),
       );
