@@ -3,7 +3,7 @@ import type { Verdict } from './verdicts';
 
 const MB = 1024 * 1024;
 const COLD_WHY =
-  'A cold article goes through Next: the page\'s data (post, neighbours, terms), the React Server Components render, the HTML render of that payload, then the web server\'s clean-up of the framework\'s markup (lib/server/public-html.ts), on 2 cores shared with Postgres and the load generator. The CPU per page shown beside it is what sets the rate.';
+  'A cold article goes through Next: its cached reads (post, neighbours, related posts, the site chrome) each serialised into and out of the data cache, the React Server Components render, the HTML render of that payload, then the web server\'s removal of the framework\'s scripts. A CPU profile of the walk (node --cpu-prof through `startApp`\'s nodeArgs) puts about two thirds of the server\'s time in Next and React (web streams, AsyncLocalStorage hooks and abort signals included), a tenth in garbage collection, a twentieth in Prisma and pg; the script removal, once a fifth, is now a tokenizing pass of about a millisecond (lib/server/public-html.ts). Ten milliseconds is below what one App Router render of this page costs on these cores; meeting it would take serving articles outside Next\'s per-request render (a page assembled from parts rendered at save time), which the project\'s rule that public pages are rendered by server components rules out, or more cores: renders spread over instances, and Postgres\'s share per page is small.';
 
 /** Issue 15, target 2 (and 5 at this size): a crawler's walk, cold then warm, and the memory it leaves. */
 export function crawlVerdicts(c: CrawlResult): Verdict[] {
