@@ -44,16 +44,28 @@ export function limitStreamedBody(req: IncomingMessage, res: ServerResponse, sto
   req.on('data', count);
 }
 
+/** How long a refused upload is read (and dropped) after the 413, before its connection is cut. */
+const LINGER_MS = 5_000;
+
 function tooLarge(req: IncomingMessage, res: ServerResponse) {
   if (!res.headersSent) {
+    // No `connection: close`: Node would then close the socket as soon as the answer is written, with the
+    // client's unread upload in it, and that close is a reset that can destroy the 413 before the client reads it.
     res.writeHead(413, {
       'content-type': 'text/plain; charset=utf-8',
       'content-security-policy': contentSecurityPolicy(null),
       'cache-control': 'no-store',
-      connection: 'close',
     });
   }
-  // The connection goes once the answer is out: destroyed at once, it could take the 413 with it
-  // while the client is still sending, and the client would see a reset instead.
-  res.end('413 Payload Too Large: 请求体过大。', () => req.destroy());
+  // What the client still sends is read and dropped while the answer goes out.
+  req.resume();
+  res.end('413 Payload Too Large: 请求体过大。', () => linger(req.socket));
+}
+
+/** A lingering close: our side ends (the client sees the answer, then the end), the rest of the upload is dropped, and the socket goes after a while. */
+function linger(socket: IncomingMessage['socket']) {
+  socket.end();
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
 }
