@@ -78,20 +78,11 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
         <p className="source-link">
           原文链接：
           <a href={post.sourceUrl} rel="noreferrer nofollow">
-            {hostOf(post.sourceUrl)}
+            {post.sourceUrl}
           </a>
         </p>
       ) : null}
       <PostNavigation neighbours={neighbours} related={related} />
     </article>
   );
-}
-
-/** The source platform's host names the original; its whole URL is in the link. */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
