@@ -8,6 +8,9 @@ interface PostNavigationProps {
 }
 
 export function PostNavigation({ neighbours, related }: PostNavigationProps) {
+  // A neighbour is linked once, as the previous or next post.
+  const linked = new Set([neighbours.older?.slug, neighbours.newer?.slug]);
+  const others = related.filter((post) => !linked.has(post.slug));
   return (
     <>
       {neighbours.older || neighbours.newer ? (
@@ -26,11 +29,11 @@ export function PostNavigation({ neighbours, related }: PostNavigationProps) {
           ) : null}
         </nav>
       ) : null}
-      {related.length ? (
-        <section className="related" aria-labelledby="related-title">
-          <h2 id="related-title">相关文章</h2>
+      {others.length ? (
+        <section className="related" aria-label="相关文章">
+          <h2>相关文章</h2>
           <ul>
-            {related.map((post) => (
+            {others.map((post) => (
               <li key={post.slug}>
                 <Link href={postPath(post.slug)}>{post.title}</Link>
               </li>

@@ -334,10 +334,9 @@ test('an MDX footnote cannot hide an {expression}: it is refused, never run on t
   const response = await request.get('/posts/xss-mdx-footnote');
   if (!response.ok()) return;
 
-  const callout = /<p class="callout-title">[^<]*<\/p>/.exec(await response.text())?.[0];
-  expect
-    .soft(callout, 'the {expression} ran on the server: 6 * 7 was computed')
-    .not.toBe('<p class="callout-title">42</p>');
+  // Public pages leave out end tags the parser implies (lib/server/public-html.ts): read the title's text only.
+  const callout = /<p class="callout-title">([^<]*)/.exec(await response.text())?.[1];
+  expect.soft(callout, 'the {expression} ran on the server: 6 * 7 was computed').not.toBe('42');
   const context = await browser.newContext({ baseURL: baseURL() });
   const findings = await sweep(context, ['/posts/xss-mdx-footnote']);
   await context.close();

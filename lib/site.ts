@@ -23,7 +23,7 @@ export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
 export const categoryPath = (slug: string) => `/categories/${encodeURIComponent(slug)}`;
 export const archiveMonthPath = (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}`;
 
-/** Canonical URL plus the feed link: a page's `alternates` replaces the layout's whole object. */
+/** Canonical URL plus the feed link (its name is the feed's own title): a page's `alternates` replaces the layout's whole object. */
 export function alternatesFor(canonical: string) {
-  return { canonical, types: { 'application/rss+xml': [{ url: '/feed.xml', title: `${siteConfig.name} RSS` }] } };
+  return { canonical, types: { 'application/rss+xml': '/feed.xml' } };
 }

@@ -3,7 +3,8 @@ import { wallClock } from '@/lib/dates/offset-date';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import type { PostSummary } from '@/lib/listing/views';
-import { isBuildPhase, NEWEST_FIRST, PUBLIC_POST_SQL, publicPostWhere } from '@/lib/listing/visibility';
+import { readMonthCounts } from '@/lib/listing/counts';
+import { isBuildPhase, NEWEST_FIRST, publicPostWhere } from '@/lib/listing/visibility';
 
 export interface ArchiveMonth {
   year: number;
@@ -11,18 +12,13 @@ export interface ArchiveMonth {
   count: number;
 }
 
-/** How many published posts each month has, newest month first, in the offset each post was written in. */
+/** How many published posts each month has, newest month first, in the offset each post was written in; read from the counters. */
 export async function listArchiveMonths(): Promise<ArchiveMonth[]> {
   'use cache';
   cacheLife('max');
   cacheTag(CacheTags.site, CacheTags.postLists);
   if (isBuildPhase()) return [];
-  const rows = await db.$queryRawUnsafe<{ year: number; month: number; count: bigint }[]>(
-    `SELECT extract(year FROM local)::int AS year, extract(month FROM local)::int AS month, count(*) AS count
-     FROM (SELECT p.published_at AT TIME ZONE 'UTC' + p.utc_offset * interval '1 minute' AS local FROM posts p WHERE ${PUBLIC_POST_SQL}) AS t
-     GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC`,
-  );
-  return rows.map((r) => ({ year: r.year, month: r.month, count: Number(r.count) }));
+  return readMonthCounts();
 }
 
 /** Offsets run from -12:00 to +14:00: an instant this far either side of a UTC month may be in it locally. */

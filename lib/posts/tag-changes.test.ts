@@ -52,4 +52,13 @@ describe('tags', () => {
     expect(await db.tag.findUnique({ where: { id: source.id } })).toBeNull();
     expect(await db.tagRedirect.findUniqueOrThrow({ where: { slug: 'stable' } })).toMatchObject({ tagId: target.id });
   });
+
+  it('merges a tag that took back the slug of one merged before', async () => {
+    await add('again-a', ['again', 'kept']);
+    const kept = await db.tag.findUniqueOrThrow({ where: { nameKey: 'kept' } });
+    await mergeTags((await db.tag.findUniqueOrThrow({ where: { nameKey: 'again' } })).id, kept.id, editorId);
+    await add('again-b', ['again']);
+    await mergeTags((await db.tag.findUniqueOrThrow({ where: { nameKey: 'again' } })).id, kept.id, editorId);
+    expect(await db.tagRedirect.findUniqueOrThrow({ where: { slug: 'again' } })).toMatchObject({ tagId: kept.id });
+  });
 });

@@ -62,7 +62,7 @@ describe('public pages without scripts', () => {
     expect(out).toContain('<html lang="zh-CN">');
     expect(out).toContain('<h1 class="t">');
     expect(out).toContain('<a href="/tags/a?b=1&amp;c=2">');
-    expect(out).toContain('<link rel="stylesheet" href="/_next/static/a.css" data-precedence="next">');
+    expect(out).toContain('<link rel="stylesheet" href="/_next/static/a.css">');
     expect(out).toContain('{"@type":"BlogPosting","headline":"\\u003cscript nonce=\\"x\\"\\u003e"}');
   });
 

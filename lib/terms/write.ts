@@ -44,6 +44,7 @@ export async function retireMergedTag(source: TagWithPosts, targetId: number): P
   await db.$transaction([
     db.tagRedirect.updateMany({ where: { tagId: source.id }, data: { tagId: targetId } }),
     db.tag.delete({ where: { id: source.id } }),
-    db.tagRedirect.create({ data: { slug: source.slug, tagId: targetId } }),
+    // A tag made after an earlier merge may have taken a retired slug back: its redirect points on.
+    db.tagRedirect.upsert({ where: { slug: source.slug }, create: { slug: source.slug, tagId: targetId }, update: { tagId: targetId } }),
   ]);
 }

@@ -1,6 +1,4 @@
 import type { Metadata } from 'next';
-// Formulas are typeset at save time (lib/render/math.ts); KaTeX's styles and fonts (scripts/katex-css.mjs) are built into /_next/static.
-import '@/app/katex.css';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/article-body';
 import { JsonLd } from '@/components/json-ld';
@@ -12,7 +10,7 @@ import { decodeParam } from '@/lib/params';
 import { excerptOf } from '@/lib/render/excerpt';
 import { isoWithOffset } from '@/lib/posts/format';
 import { getNeighbours, getPublishedPost, getRelatedPosts } from '@/lib/posts/public';
-import { alternatesFor, defaultSocialImage, postPath, siteConfig, siteUrl } from '@/lib/site';
+import { alternatesFor, defaultSocialImage, postPath, siteConfig } from '@/lib/site';
 
 // A placeholder keeps the route cacheable without reading the database at build;
 // real posts render on their first request and are then served from the cache.
@@ -23,25 +21,23 @@ export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): 
   if (!post) return {};
   const images = post.coverImage ? [{ url: post.coverImage, alt: post.coverAlt ?? post.title }] : [defaultSocialImage];
   const description = excerptOf(post.description) ?? undefined;
+  // Each fact once: the canonical link is the URL, the title the site's name, the byline and JSON-LD the author,
+  // JSON-LD the modification date, the tag links the tags; X reads the Open Graph tags
+  // (lib/server/lean-html.ts drops the twitter:* copies Next adds).
   return {
     title: post.title,
     description,
-    authors: [{ name: post.author ?? siteConfig.author }],
     keywords: post.keywords ?? undefined,
     alternates: alternatesFor(postPath(post.slug)),
     openGraph: {
       type: 'article',
       title: post.title,
       description,
-      url: postPath(post.slug),
-      siteName: siteConfig.name,
       locale: siteConfig.locale,
       publishedTime: isoWithOffset(post),
-      modifiedTime: post.updatedAt.toISOString(),
-      tags: post.tags.map((t) => t.name),
       images,
     },
-    twitter: { card: 'summary_large_image', title: post.title, description, images },
+    twitter: { card: 'summary_large_image' },
   };
 }
 
@@ -52,24 +48,18 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
     getNeighbours({ id: post.id, slug: post.slug, publishedAt: post.publishedAt }),
     getRelatedPosts(post.id, post.tags.map((t) => t.slug)),
   ]);
-  const url = new URL(postPath(post.slug), siteUrl()).toString();
   return (
     <article className="article">
+      {/* Article data, kept to what search engines read for an article; the URL, description and image are in <head>. */}
       <JsonLd
         data={{
           '@context': 'https://schema.org',
           '@type': 'BlogPosting',
           headline: post.title,
-          description: excerptOf(post.description) ?? undefined,
-          keywords: post.keywords ?? undefined,
           datePublished: isoWithOffset(post),
           dateModified: post.updatedAt.toISOString(),
           inLanguage: siteConfig.lang,
           author: { '@type': 'Person', name: post.author ?? siteConfig.author },
-          image: post.coverImage ?? undefined,
-          url,
-          mainEntityOfPage: url,
-          ...(post.sourceUrl ? { isBasedOn: post.sourceUrl } : {}),
         }}
       />
       <header className="article-header">
@@ -87,7 +77,7 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
       {post.sourceUrl ? (
         <p className="source-link">
           原文链接：
-          <a href={post.sourceUrl} rel="noopener noreferrer nofollow">
+          <a href={post.sourceUrl} rel="noreferrer nofollow">
             {post.sourceUrl}
           </a>
         </p>
