@@ -13,7 +13,7 @@ import { noSpellings, type Spellings } from '@/lib/terms/names';
 import { withCanonicalTerms } from '@/lib/terms/rows';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { decide, preloadedFinder, prepare, type Prepared } from './decide';
-import { importedSourceHashes, sha256, type ImportedPost } from './known-sources';
+import { importedSourceHashes, sha256 } from './known-sources';
 import { countResults, failure, type ImportReport, type ImportResult } from './report';
 
 export interface ImportOptions {
@@ -26,13 +26,11 @@ export interface ImportOptions {
   render?: Render;
 }
 
-type Render = (format: PostSnapshot['format'], body: string, title: string) => Promise<RenderedBody>;
-const renderInBackground: Render = (format, body, title) => renderWithBudget(format, body, title, { interactive: false });
+type Render = (format: PostSnapshot['format'], body: string, title: string, options?: { interactive?: boolean; segment?: boolean }) => Promise<RenderedBody>;
+const renderInBackground: Render = renderWithBudget;
 
 /** Files read, checked and compiled a chunk at a time; each chunk written in one transaction. */
 const CHUNK_SIZE = 50;
-/** Below this many files, hashing every imported post's source costs more than it saves. */
-const PREFETCH_MIN_FILES = 50;
 
 interface Run {
   force: boolean;
@@ -41,7 +39,6 @@ interface Run {
   results: ImportResult[];
   /** Which file claimed each slug and artid this run: two files may not write one post. */
   claimed: Map<string, string>;
-  known: Map<string, ImportedPost>;
   spellings: Spellings;
 }
 
@@ -60,30 +57,44 @@ function claim(run: Run, file: string, slug: string, sourceId: string | null) {
   keys.forEach((key) => run.claimed.set(key, file));
 }
 
-/** Reads and parses a chunk's files; a file whose text its post was last imported from is settled unparsed. */
+type Read = { bytes: Uint8Array; text: string | null; hash: string | null } | { error: unknown };
+
+async function readSource(source: SourceFile): Promise<Read> {
+  try {
+    const bytes = await source.read();
+    let text: string | null = null;
+    try {
+      text = decodeText(bytes);
+    } catch {
+      // parsePostFile says what is wrong, in its order of checks.
+    }
+    return { bytes, text, hash: text === null ? null : sha256(text) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** Reads and parses a chunk's files; a file whose text its post was last imported from is settled unparsed (one query for the chunk). */
 async function readChunk(run: Run, chunk: SourceFile[], start: number): Promise<Entry[]> {
+  const reads = await Promise.all(chunk.map((source) => (source.skip === undefined ? readSource(source) : null)));
+  const known = await importedSourceHashes(reads.flatMap((read) => (read && 'hash' in read && read.hash ? [read.hash] : [])));
   const parsed: Entry[] = [];
   for (const [offset, source] of chunk.entries()) {
     const index = start + offset;
-    if (source.skip !== undefined) {
+    const read = reads[offset];
+    if (!read) {
       run.results[index] = { file: source.name, status: 'skipped', reason: source.skip };
       continue;
     }
     try {
-      const bytes = await source.read();
-      let text: string | null = null;
-      try {
-        text = decodeText(bytes);
-      } catch {
-        // parsePostFile says what is wrong, in its order of checks.
-      }
-      const same = text === null ? undefined : run.known.get(sha256(text));
+      if ('error' in read) throw read.error;
+      const same = read.hash === null ? undefined : known.get(read.hash);
       if (same) {
         claim(run, source.name, same.slug, same.sourceId);
         run.results[index] = { file: source.name, status: 'unchanged', postId: same.id, slug: same.slug };
         continue;
       }
-      const item = prepare(source.name, bytes, text ?? '');
+      const item = prepare(source.name, read.bytes, read.text ?? '');
       claim(run, source.name, item.snapshot.slug, item.snapshot.sourceId);
       parsed.push({ index, item });
     } catch (error) {
@@ -112,7 +123,8 @@ async function prepareWrites(run: Run, entries: Entry[]): Promise<(Entry & { wri
   const compiled = await Promise.all(
     decided.map(async ({ index, item, existing }) => {
       try {
-        const rendered = await run.render(item.snapshot.format, item.snapshot.body, item.snapshot.title);
+        // Behind editors' work; the worker also segments the text for search.
+        const rendered = await run.render(item.snapshot.format, item.snapshot.body, item.snapshot.title, { interactive: false, segment: true });
         return [{ index, item, write: { snapshot: item.snapshot, existing, rendered, meta: importMeta(item, run.authorId) } }];
       } catch (error) {
         run.results[index] = failure(item.file, error);
@@ -173,7 +185,6 @@ export async function importSources(sources: SourceFile[], options: ImportOption
     render: options.render ?? renderInBackground,
     results: [],
     claimed: new Map(),
-    known: sources.length >= PREFETCH_MIN_FILES ? await importedSourceHashes() : new Map(),
     spellings: noSpellings(),
   };
   let done = 0;
