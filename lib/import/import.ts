@@ -40,12 +40,16 @@ interface Run {
   /** Which file claimed each slug and artid this run: two files may not write one post. */
   claimed: Map<string, string>;
   spellings: Spellings;
+  /** Settles when the last chunk's term spellings are. */
+  spelled: Promise<unknown>;
 }
 
 interface Entry {
   index: number;
   item: Prepared;
 }
+
+type Ready = Entry & { write: ImportedPostWrite };
 
 /** An import's revision keeps the file it read; that is what marks it an import. */
 const importMeta = (item: Prepared, authorId: number | null) => ({ authorId, message: `Imported from ${item.file}`, sourceText: item.sourceText });
@@ -74,9 +78,10 @@ async function readSource(source: SourceFile): Promise<Read> {
   }
 }
 
-/** Reads and parses a chunk's files; a file whose text its post was last imported from is settled unparsed (one query for the chunk). */
-async function readChunk(run: Run, chunk: SourceFile[], start: number): Promise<Entry[]> {
-  const reads = await Promise.all(chunk.map((source) => (source.skip === undefined ? readSource(source) : null)));
+const readFiles = (chunk: SourceFile[]) => Promise.all(chunk.map((source) => (source.skip === undefined ? readSource(source) : null)));
+
+/** Parses a chunk's files as read; a file whose text its post was last imported from is settled unparsed (one query for the chunk). */
+async function parseChunk(run: Run, chunk: SourceFile[], start: number, reads: (Read | null)[]): Promise<Entry[]> {
   const known = await importedSourceHashes(reads.flatMap((read) => (read && 'hash' in read && read.hash ? [read.hash] : [])));
   const parsed: Entry[] = [];
   for (const [offset, source] of chunk.entries()) {
@@ -105,8 +110,12 @@ async function readChunk(run: Run, chunk: SourceFile[], start: number): Promise<
 }
 
 /** Canonical term spellings, what each file would do, then its body compiled: the writes a chunk is left with. */
-async function prepareWrites(run: Run, entries: Entry[]): Promise<(Entry & { write: ImportedPostWrite })[]> {
-  const snapshots = await withCanonicalTerms(db, entries.map((e) => e.item.snapshot), run.spellings);
+async function prepareWrites(run: Run, entries: Entry[]): Promise<Ready[]> {
+  if (!entries.length) return [];
+  // Chunks overlap: their spellings are still settled in file order, so the first spelling met wins.
+  const canonicalised = run.spelled.then(() => withCanonicalTerms(db, entries.map((e) => e.item.snapshot), run.spellings));
+  run.spelled = canonicalised.catch(() => undefined);
+  const snapshots = await canonicalised;
   const canonical = entries.map((entry, i) => ({ ...entry, item: { ...entry.item, snapshot: snapshots[i]! } }));
   const find = await preloadedFinder(snapshots);
   const decided: (Entry & { existing: ImportedPostWrite['existing'] })[] = [];
@@ -163,7 +172,7 @@ async function importAlone(run: Run, entry: Entry): Promise<void> {
 }
 
 /** Writes a chunk in one transaction; each post that failed in it is imported again on its own. */
-async function writeChunk(run: Run, ready: (Entry & { write: ImportedPostWrite })[]): Promise<void> {
+async function writeChunk(run: Run, ready: Ready[]): Promise<void> {
   const outcomes = await writeImportedPosts(ready.map((r) => r.write));
   for (const [i, entry] of ready.entries()) {
     const outcome = outcomes[i]!;
@@ -186,19 +195,34 @@ export async function importSources(sources: SourceFile[], options: ImportOption
     results: [],
     claimed: new Map(),
     spellings: noSpellings(),
+    spelled: Promise.resolve(),
   };
   let done = 0;
   let writing = Promise.resolve();
+  let compiling: { chunk: SourceFile[]; ready: Promise<Ready[]> } | null = null;
+  // One chunk is written while the next compiles on the workers and the one after is read and parsed here.
+  const write = async (previous: typeof compiling) => {
+    if (!previous) return;
+    const ready = await previous.ready;
+    await writing;
+    writing = writeChunk(run, ready).then(() => {
+      for (let i = 0; i < previous.chunk.length; i++) options.onProgress?.(++done, sources.length);
+    });
+  };
   try {
+    let reading = readFiles(sources.slice(0, CHUNK_SIZE));
     for (let start = 0; start < sources.length; start += CHUNK_SIZE) {
       const chunk = sources.slice(start, start + CHUNK_SIZE);
-      const ready = await prepareWrites(run, await readChunk(run, chunk, start));
-      // This chunk was read and compiled while the previous one was written.
-      await writing;
-      writing = writeChunk(run, ready).then(() => {
-        for (let i = 0; i < chunk.length; i++) options.onProgress?.(++done, sources.length);
-      });
+      const reads = await reading;
+      reading = readFiles(sources.slice(start + CHUNK_SIZE, start + 2 * CHUNK_SIZE));
+      const entries = await parseChunk(run, chunk, start, reads);
+      const ready = prepareWrites(run, entries);
+      // Settled if never awaited (an earlier chunk's write threw): a rejection is not left unhandled.
+      ready.catch(() => undefined);
+      await write(compiling);
+      compiling = { chunk, ready };
     }
+    await write(compiling);
     await writing;
   } finally {
     await writing.catch(() => undefined);
