@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { findNeighbours } from '@/lib/listing/neighbours';
 import type { RenderedBody } from '@/lib/render/render';
 import { changedFields } from '@/lib/revisions/diff';
-import { segmentForIndex } from '@/lib/search/segment';
+import { segmentForIndex } from '@/lib/words/segment';
 import { ensureTermRows } from '@/lib/terms/rows';
 import type { PostSnapshot } from '@/lib/validations/post';
 import type { Affected } from '@/lib/cache/revalidate';

@@ -3,7 +3,7 @@ import type { BodyFormat } from '@/lib/generated/prisma/enums.ts';
 import { diffBody } from '@/lib/revisions/diff';
 import { RenderError } from './errors';
 import { assertRenderable } from './guards';
-import { segmentForIndex } from '@/lib/search/segment';
+import { segmentForIndex } from '@/lib/words/segment';
 import { renderBody } from './render';
 
 /** What the pool asks a worker for (lib/render/pool.ts). */
