@@ -8,7 +8,9 @@ import { importSources } from '@/lib/import/import';
 import { decodeText } from '@/lib/content/parse';
 import { renderBody } from '@/lib/render/render';
 import { connectTestDatabase, queryRows } from '@/test/database';
+import { createPostsInBulk } from './import-bulk';
 import { writeImportedPosts } from './import-write';
+import { createPost } from './mutations';
 
 afterAll(() => disconnectDb());
 
@@ -31,6 +33,18 @@ async function storedRows(url: string) {
     `SELECT p.slug, c.name, c.slug AS category_slug, pc.position FROM post_categories pc JOIN posts p ON p.id = pc.post_id JOIN categories c ON c.id = pc.category_id ORDER BY 1, 4`,
   );
   return { posts, revisions, tags, categories };
+}
+
+/** Content files parsed and compiled as an import would write them, as new posts. */
+async function newPostWrites(names: string[]) {
+  return Promise.all(
+    names.map(async (name) => {
+      const bytes = new Uint8Array(await readFile(path.join('content', name)));
+      const item = prepare(name, bytes, decodeText(bytes));
+      const rendered = await renderBody(item.snapshot.format, item.snapshot.body, item.snapshot.title);
+      return { snapshot: item.snapshot, existing: null, rendered, meta: { authorId: null, message: `Imported from ${name}`, sourceText: item.sourceText } };
+    }),
+  );
 }
 
 async function useNewDatabase(): Promise<string> {
@@ -56,22 +70,22 @@ describe('new posts written together', () => {
     expect(a).toEqual(b);
   });
 
+  it('are created by createPostsInBulk itself, with the rows and terms createPost writes', async () => {
+    const writes = await newPostWrites((await readdir('content')).filter((f) => f !== 'README.md'));
+    const together = await useNewDatabase();
+    const saved = await db.$transaction((tx) => createPostsInBulk(tx, writes));
+    const alone = await useNewDatabase();
+    const one = [];
+    for (const write of writes) one.push(await db.$transaction((tx) => createPost(tx, write.snapshot, write.rendered, write.meta)));
+    expect(await storedRows(together)).toEqual(await storedRows(alone));
+    expect(saved.map((s) => [s.slug, s.affected.slugs[0], s.affected.tagSlugs, s.affected.categorySlugs])).toEqual(
+      one.map((s) => [s.slug, s.slug, s.affected.tagSlugs, s.affected.categorySlugs]),
+    );
+  });
+
   it('write the others, and report the one whose slug is taken, when one cannot be created', async () => {
     await useNewDatabase();
-    const names = (await readdir('content')).filter((f) => f.endsWith('.md')).slice(0, 3);
-    const items = [];
-    for (const name of names) {
-      const bytes = new Uint8Array(await readFile(path.join('content', name)));
-      items.push(prepare(name, bytes, decodeText(bytes)));
-    }
-    const writes = await Promise.all(
-      items.map(async (item) => ({
-        snapshot: item.snapshot,
-        existing: null,
-        rendered: await renderBody(item.snapshot.format, item.snapshot.body, item.snapshot.title),
-        meta: { authorId: null, sourceText: item.sourceText },
-      })),
-    );
+    const writes = await newPostWrites((await readdir('content')).filter((f) => f.endsWith('.md')).slice(0, 3));
     const [taken] = await writeImportedPosts([writes[1]!]);
     expect(taken).toHaveProperty('saved');
 

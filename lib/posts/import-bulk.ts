@@ -19,7 +19,10 @@ export class NotInBulk extends Error {
 
 /** Every post's terms, created where missing, by key; one insert and one select per kind for the chunk. */
 async function termsByKey(tx: Tx, kind: 'tag' | 'category', lists: string[][]) {
-  const names = [...new Map(lists.flat().map((name) => [termKey(name), name])).values()];
+  const first = new Map<string, string>();
+  // The first spelling of a term stands, as when the posts are written one by one.
+  for (const name of lists.flat()) if (!first.has(termKey(name))) first.set(termKey(name), name);
+  const names = [...first.values()];
   const rows = await ensureTermRows(tx, kind, names);
   return new Map(names.map((name, i) => [termKey(name), rows[i]!]));
 }
