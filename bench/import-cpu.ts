@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, readlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -88,5 +88,6 @@ try {
 } finally {
   await disconnectDb();
   await database.stop();
+  if (!values.pg) await rm(dataDir, { recursive: true, force: true });
 }
 process.exit(0);
