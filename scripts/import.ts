@@ -51,7 +51,7 @@ await runCli(async () => {
   const report = await importSources(sources, {
     force: values.force,
     onProgress: (done) => bar?.update(done),
-    render: (format, body, title) => pool.render(format, body, title),
+    render: pool.render,
   }).finally(() => pool.close());
   bar?.stop();
   printReport(report);

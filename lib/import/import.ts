@@ -13,7 +13,7 @@ import { noSpellings, type Spellings } from '@/lib/terms/names';
 import { withCanonicalTerms } from '@/lib/terms/rows';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { decide, preloadedFinder, prepare, type Prepared } from './decide';
-import { importedSourceHashes, sha256, type ImportedPost } from './known-sources';
+import { importedSourceHashes, sha256 } from './known-sources';
 import { countResults, failure, type ImportReport, type ImportResult } from './report';
 
 export interface ImportOptions {
@@ -26,13 +26,11 @@ export interface ImportOptions {
   render?: Render;
 }
 
-type Render = (format: PostSnapshot['format'], body: string, title: string) => Promise<RenderedBody>;
-const renderInBackground: Render = (format, body, title) => renderWithBudget(format, body, title, { interactive: false });
+type Render = (format: PostSnapshot['format'], body: string, title: string, options?: { interactive?: boolean; segment?: boolean }) => Promise<RenderedBody>;
+const renderInBackground: Render = renderWithBudget;
 
 /** Files read, checked and compiled a chunk at a time; each chunk written in one transaction. */
 const CHUNK_SIZE = 50;
-/** Below this many files, hashing every imported post's source costs more than it saves. */
-const PREFETCH_MIN_FILES = 50;
 
 interface Run {
   force: boolean;
@@ -41,14 +39,17 @@ interface Run {
   results: ImportResult[];
   /** Which file claimed each slug and artid this run: two files may not write one post. */
   claimed: Map<string, string>;
-  known: Map<string, ImportedPost>;
   spellings: Spellings;
+  /** Settles when the last chunk's term spellings are. */
+  spelled: Promise<unknown>;
 }
 
 interface Entry {
   index: number;
   item: Prepared;
 }
+
+type Ready = Entry & { write: ImportedPostWrite };
 
 /** An import's revision keeps the file it read; that is what marks it an import. */
 const importMeta = (item: Prepared, authorId: number | null) => ({ authorId, message: `Imported from ${item.file}`, sourceText: item.sourceText });
@@ -60,30 +61,45 @@ function claim(run: Run, file: string, slug: string, sourceId: string | null) {
   keys.forEach((key) => run.claimed.set(key, file));
 }
 
-/** Reads and parses a chunk's files; a file whose text its post was last imported from is settled unparsed. */
-async function readChunk(run: Run, chunk: SourceFile[], start: number): Promise<Entry[]> {
+type Read = { bytes: Uint8Array; text: string | null; hash: string | null } | { error: unknown };
+
+async function readSource(source: SourceFile): Promise<Read> {
+  try {
+    const bytes = await source.read();
+    let text: string | null = null;
+    try {
+      text = decodeText(bytes);
+    } catch {
+      // parsePostFile says what is wrong, in its order of checks.
+    }
+    return { bytes, text, hash: text === null ? null : sha256(text) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+const readFiles = (chunk: SourceFile[]) => Promise.all(chunk.map((source) => (source.skip === undefined ? readSource(source) : null)));
+
+/** Parses a chunk's files as read; a file whose text its post was last imported from is settled unparsed (one query for the chunk). */
+async function parseChunk(run: Run, chunk: SourceFile[], start: number, reads: (Read | null)[]): Promise<Entry[]> {
+  const known = await importedSourceHashes(reads.flatMap((read) => (read && 'hash' in read && read.hash ? [read.hash] : [])));
   const parsed: Entry[] = [];
   for (const [offset, source] of chunk.entries()) {
     const index = start + offset;
-    if (source.skip !== undefined) {
+    const read = reads[offset];
+    if (!read) {
       run.results[index] = { file: source.name, status: 'skipped', reason: source.skip };
       continue;
     }
     try {
-      const bytes = await source.read();
-      let text: string | null = null;
-      try {
-        text = decodeText(bytes);
-      } catch {
-        // parsePostFile says what is wrong, in its order of checks.
-      }
-      const same = text === null ? undefined : run.known.get(sha256(text));
+      if ('error' in read) throw read.error;
+      const same = read.hash === null ? undefined : known.get(read.hash);
       if (same) {
         claim(run, source.name, same.slug, same.sourceId);
         run.results[index] = { file: source.name, status: 'unchanged', postId: same.id, slug: same.slug };
         continue;
       }
-      const item = prepare(source.name, bytes, text ?? '');
+      const item = prepare(source.name, read.bytes, read.text ?? '');
       claim(run, source.name, item.snapshot.slug, item.snapshot.sourceId);
       parsed.push({ index, item });
     } catch (error) {
@@ -94,8 +110,12 @@ async function readChunk(run: Run, chunk: SourceFile[], start: number): Promise<
 }
 
 /** Canonical term spellings, what each file would do, then its body compiled: the writes a chunk is left with. */
-async function prepareWrites(run: Run, entries: Entry[]): Promise<(Entry & { write: ImportedPostWrite })[]> {
-  const snapshots = await withCanonicalTerms(db, entries.map((e) => e.item.snapshot), run.spellings);
+async function prepareWrites(run: Run, entries: Entry[]): Promise<Ready[]> {
+  if (!entries.length) return [];
+  // Chunks overlap: their spellings are still settled in file order, so the first spelling met wins.
+  const canonicalised = run.spelled.then(() => withCanonicalTerms(db, entries.map((e) => e.item.snapshot), run.spellings));
+  run.spelled = canonicalised.catch(() => undefined);
+  const snapshots = await canonicalised;
   const canonical = entries.map((entry, i) => ({ ...entry, item: { ...entry.item, snapshot: snapshots[i]! } }));
   const find = await preloadedFinder(snapshots);
   const decided: (Entry & { existing: ImportedPostWrite['existing'] })[] = [];
@@ -112,7 +132,8 @@ async function prepareWrites(run: Run, entries: Entry[]): Promise<(Entry & { wri
   const compiled = await Promise.all(
     decided.map(async ({ index, item, existing }) => {
       try {
-        const rendered = await run.render(item.snapshot.format, item.snapshot.body, item.snapshot.title);
+        // Behind editors' work; the worker also segments the text for search.
+        const rendered = await run.render(item.snapshot.format, item.snapshot.body, item.snapshot.title, { interactive: false, segment: true });
         return [{ index, item, write: { snapshot: item.snapshot, existing, rendered, meta: importMeta(item, run.authorId) } }];
       } catch (error) {
         run.results[index] = failure(item.file, error);
@@ -151,7 +172,7 @@ async function importAlone(run: Run, entry: Entry): Promise<void> {
 }
 
 /** Writes a chunk in one transaction; each post that failed in it is imported again on its own. */
-async function writeChunk(run: Run, ready: (Entry & { write: ImportedPostWrite })[]): Promise<void> {
+async function writeChunk(run: Run, ready: Ready[]): Promise<void> {
   const outcomes = await writeImportedPosts(ready.map((r) => r.write));
   for (const [i, entry] of ready.entries()) {
     const outcome = outcomes[i]!;
@@ -173,21 +194,35 @@ export async function importSources(sources: SourceFile[], options: ImportOption
     render: options.render ?? renderInBackground,
     results: [],
     claimed: new Map(),
-    known: sources.length >= PREFETCH_MIN_FILES ? await importedSourceHashes() : new Map(),
     spellings: noSpellings(),
+    spelled: Promise.resolve(),
   };
   let done = 0;
   let writing = Promise.resolve();
+  let compiling: { chunk: SourceFile[]; ready: Promise<Ready[]> } | null = null;
+  // One chunk is written while the next compiles on the workers and the one after is read and parsed here.
+  const write = async (previous: typeof compiling) => {
+    if (!previous) return;
+    const ready = await previous.ready;
+    await writing;
+    writing = writeChunk(run, ready).then(() => {
+      for (let i = 0; i < previous.chunk.length; i++) options.onProgress?.(++done, sources.length);
+    });
+  };
   try {
+    let reading = readFiles(sources.slice(0, CHUNK_SIZE));
     for (let start = 0; start < sources.length; start += CHUNK_SIZE) {
       const chunk = sources.slice(start, start + CHUNK_SIZE);
-      const ready = await prepareWrites(run, await readChunk(run, chunk, start));
-      // This chunk was read and compiled while the previous one was written.
-      await writing;
-      writing = writeChunk(run, ready).then(() => {
-        for (let i = 0; i < chunk.length; i++) options.onProgress?.(++done, sources.length);
-      });
+      const reads = await reading;
+      reading = readFiles(sources.slice(start + CHUNK_SIZE, start + 2 * CHUNK_SIZE));
+      const entries = await parseChunk(run, chunk, start, reads);
+      const ready = prepareWrites(run, entries);
+      // Settled if never awaited (an earlier chunk's write threw): a rejection is not left unhandled.
+      ready.catch(() => undefined);
+      await write(compiling);
+      compiling = { chunk, ready };
     }
+    await write(compiling);
     await writing;
   } finally {
     await writing.catch(() => undefined);

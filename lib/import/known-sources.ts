@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@/lib/content/hash';
 import { db } from '@/lib/db';
 
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export { sha256 };
 
 export interface ImportedPost {
   id: number;
@@ -10,14 +10,17 @@ export interface ImportedPost {
 }
 
 /**
- * Posts whose newest revision is an import, by the SHA-256 of the file it read:
- * a file with the same text would change nothing, so a re-import skips it unread.
+ * Of the given SHA-256 hashes of files' texts, those that a post's newest revision
+ * was imported from: such a file would change nothing, so a re-import skips it
+ * unread. One index lookup per hash (revisions.source_hash), whatever the size of
+ * the database.
  */
-export async function importedSourceHashes(): Promise<Map<string, ImportedPost>> {
+export async function importedSourceHashes(hashes: string[]): Promise<Map<string, ImportedPost>> {
+  if (!hashes.length) return new Map();
   const rows = await db.$queryRaw<(ImportedPost & { hash: string })[]>`
-    SELECT p.id, p.slug, p.source_id AS "sourceId", encode(sha256(convert_to(r.source_text, 'UTF8')), 'hex') AS hash
-    FROM posts p JOIN revisions r ON r.post_id = p.id AND r.number = p.version
-    WHERE r.source_text IS NOT NULL`;
+    SELECT p.id, p.slug, p.source_id AS "sourceId", r.source_hash AS hash
+    FROM revisions r JOIN posts p ON p.id = r.post_id AND p.version = r.number
+    WHERE r.source_hash = ANY(${[...new Set(hashes)]}::text[])`;
   const byHash = new Map<string, ImportedPost>();
   // Two posts from one text (possible only through edits of the slug) are left to the full check.
   const seen = new Set<string>();

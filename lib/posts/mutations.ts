@@ -1,9 +1,10 @@
 import { frontMatterOf } from '@/lib/content/front-matter';
+import { sha256 } from '@/lib/content/hash';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { findNeighbours } from '@/lib/listing/neighbours';
 import type { RenderedBody } from '@/lib/render/render';
 import { changedFields } from '@/lib/revisions/diff';
-import { segmentForIndex } from '@/lib/search/segment';
+import { segmentForIndex } from '@/lib/words/segment';
 import { ensureTermRows } from '@/lib/terms/rows';
 import type { PostSnapshot } from '@/lib/validations/post';
 import type { Affected } from '@/lib/cache/revalidate';
@@ -39,34 +40,42 @@ export function renderedColumns(rendered: RenderedBody) {
   };
 }
 
-/** Words segmented in the app (Intl.Segmenter) so Postgres' 'simple' parser indexes CJK text word by word. */
-function searchVectorSql(snapshot: PostSnapshot, text: string) {
+/**
+ * Words segmented in the app (Intl.Segmenter) so Postgres' 'simple' parser indexes CJK text word by word.
+ * The body's words come from the render worker when it segmented them (rendered.searchWords).
+ */
+function searchVectorSql(snapshot: PostSnapshot, rendered: Pick<RenderedBody, 'text' | 'searchWords'>) {
   const title = segmentForIndex(snapshot.title);
   const meta = segmentForIndex([snapshot.description, snapshot.keywords, ...snapshot.tags, ...snapshot.categories].filter(Boolean).join(' '));
   return Prisma.sql`setweight(to_tsvector('simple', ${title}), 'A') ||
       setweight(to_tsvector('simple', ${meta}), 'B') ||
-      setweight(to_tsvector('simple', ${segmentForIndex(text)}), 'C')`;
+      setweight(to_tsvector('simple', ${rendered.searchWords ?? segmentForIndex(rendered.text)}), 'C')`;
 }
 
-export async function indexForSearch(tx: Tx, postId: number, snapshot: PostSnapshot, text: string) {
-  await tx.$executeRaw`UPDATE posts SET search_vector = ${searchVectorSql(snapshot, text)} WHERE id = ${postId}`;
+export async function indexForSearch(tx: Tx, postId: number, snapshot: PostSnapshot, rendered: Pick<RenderedBody, 'text' | 'searchWords'>) {
+  await tx.$executeRaw`UPDATE posts SET search_vector = ${searchVectorSql(snapshot, rendered)} WHERE id = ${postId}`;
 }
 
 /** Column casts the INSERT needs; every other column takes its value as it is. */
 const CASTS: Record<string, string> = { status: '"PostStatus"', format: '"BodyFormat"', extra: 'jsonb', toc: 'jsonb' };
 const columnName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** The INSERT of a new post from the same column list an update writes (postColumns, renderedColumns), with its search vector. */
-function insertSql(snapshot: PostSnapshot, rendered: RenderedBody) {
-  const columns = Object.entries({ ...postColumns(snapshot), ...renderedColumns(rendered) });
-  const names = columns.map(([field]) => Prisma.raw(columnName(field)));
-  const values = columns.map(([field, value]) => {
+/** A new post's row for an INSERT, from the same column list an update writes (postColumns, renderedColumns), with its search vector. */
+export function postRowSql(snapshot: PostSnapshot, rendered: RenderedBody): { columns: string[]; values: Prisma.Sql } {
+  const entries = Object.entries({ ...postColumns(snapshot), ...renderedColumns(rendered) });
+  const values = entries.map(([field, value]) => {
     const stored = value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value;
     return CASTS[field] ? Prisma.sql`${stored}::${Prisma.raw(CASTS[field])}` : Prisma.sql`${stored}`;
   });
-  return Prisma.sql`INSERT INTO posts (${Prisma.join(names)}, version, updated_at, search_vector)
-    VALUES (${Prisma.join(values)}, 1, now(), ${searchVectorSql(snapshot, rendered.text)})
-    RETURNING id`;
+  return {
+    columns: [...entries.map(([field]) => columnName(field)), 'version', 'updated_at', 'search_vector'],
+    values: Prisma.sql`(${Prisma.join(values)}, 1, now(), ${searchVectorSql(snapshot, rendered)})`,
+  };
+}
+
+function insertSql(snapshot: PostSnapshot, rendered: RenderedBody) {
+  const row = postRowSql(snapshot, rendered);
+  return Prisma.sql`INSERT INTO posts (${Prisma.raw(row.columns.join(', '))}) VALUES ${row.values} RETURNING id`;
 }
 
 async function neighbourSlugs(tx: Pick<Tx, 'post'>, post: { id: number; publishedAt: Date }): Promise<string[]> {
@@ -110,13 +119,14 @@ function changesSince(previous: { frontMatter: Prisma.JsonValue; format: string;
   return changedFields({ ...previous, frontMatter: (previous.frontMatter ?? {}) as Record<string, unknown> }, after);
 }
 
-function revisionData(snapshot: PostSnapshot, meta: RevisionMeta, changes: string[]) {
+export function revisionData(snapshot: PostSnapshot, meta: RevisionMeta, changes: string[]) {
   return {
     frontMatter: frontMatterOf(snapshot) as Prisma.InputJsonObject,
     format: snapshot.format,
     body: snapshot.body,
     contentHash: contentHash(snapshot),
     sourceText: meta.sourceText ?? null,
+    sourceHash: meta.sourceText == null ? null : sha256(meta.sourceText),
     authorId: meta.authorId,
     message: meta.message ?? null,
     changedFields: changes,
@@ -182,7 +192,7 @@ export async function updatePost(tx: Tx, postId: number, baseVersion: number, sn
     await tx.slugRedirect.deleteMany({ where: { slug: snapshot.slug } });
     await tx.slugRedirect.upsert({ where: { slug: beforeSlug }, create: { slug: beforeSlug, postId }, update: { postId } });
   }
-  await indexForSearch(tx, postId, snapshot, rendered.text);
+  await indexForSearch(tx, postId, snapshot, rendered);
   const slugs = [snapshot.slug, ...(await neighbourSlugs(tx, { id: postId, publishedAt: snapshot.publishedAt }))];
   return { id: postId, version: baseVersion + 1, slug: snapshot.slug, affected: merged(affectedBefore, { slugs, ...terms }) };
 }

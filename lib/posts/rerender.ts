@@ -34,7 +34,7 @@ export async function rerenderStalePosts(): Promise<RerenderReport> {
         const rendered = await renderWithBudget(post.format, post.body, post.title);
         await db.$transaction(async (tx) => {
           await tx.post.update({ where: { id: post.id }, data: renderedColumns(rendered) });
-          await indexForSearch(tx, post.id, snapshotOfPost(post), rendered.text);
+          await indexForSearch(tx, post.id, snapshotOfPost(post), rendered);
         });
         done++;
       } catch (error) {

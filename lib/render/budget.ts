@@ -22,7 +22,8 @@ export const WORKER_MEMORY_MB = 1024;
 
 export interface RenderPool {
   /** Compiles a body off the main thread within its budget; RenderError (BudgetError) when it cannot. */
-  render(format: BodyFormat, body: string, title?: string, options?: { interactive?: boolean }): Promise<RenderedBody>;
+  /** `segment`: also segment the text for the search index (RenderedBody.searchWords), on the worker. */
+  render(format: BodyFormat, body: string, title?: string, options?: { interactive?: boolean; segment?: boolean }): Promise<RenderedBody>;
   /** Diffs two bodies off the main thread within `budgetMs`, word by word or (words false) by line. */
   diff(before: string, after: string, options: { words: boolean; budgetMs: number }): Promise<DiffRow[]>;
   close(): Promise<void>;
@@ -37,12 +38,12 @@ export function createRenderPool({ budgetMs: budgetOf = renderBudgetMs, ...optio
   const pool: WorkerPool = createWorkerPool({ size: 1, memoryMb: WORKER_MEMORY_MB, ...options });
   const memoryMb = options.memoryMb ?? WORKER_MEMORY_MB;
   return {
-    async render(format, body, title = '', { interactive = true } = {}) {
+    async render(format, body, title = '', { interactive = true, segment = false } = {}) {
       // The other pre-checks (lib/render/guards.ts) run on the worker, before it parses.
       assertSize(body);
       const budgetMs = budgetOf(body.length);
       return pool.run<RenderedBody>(
-        { kind: 'render', format, body, title },
+        { kind: 'render', format, body, title, segment },
         {
           budgetMs,
           interactive,
@@ -85,6 +86,6 @@ export async function closeSharedRenderPool(): Promise<void> {
 }
 
 /** renderBody's result, computed on the shared pool under the guards and the time and memory budget. */
-export function renderWithBudget(format: BodyFormat, body: string, title = '', options?: { interactive?: boolean }): Promise<RenderedBody> {
+export function renderWithBudget(format: BodyFormat, body: string, title = '', options?: { interactive?: boolean; segment?: boolean }): Promise<RenderedBody> {
   return sharedRenderPool().render(format, body, title, options);
 }

@@ -3,11 +3,12 @@ import type { BodyFormat } from '@/lib/generated/prisma/enums.ts';
 import { diffBody } from '@/lib/revisions/diff';
 import { RenderError } from './errors';
 import { assertRenderable } from './guards';
+import { segmentForIndex } from '@/lib/words/segment';
 import { renderBody } from './render';
 
 /** What the pool asks a worker for (lib/render/pool.ts). */
 export type WorkerJob =
-  | { kind: 'render'; format: BodyFormat; body: string; title: string }
+  | { kind: 'render'; format: BodyFormat; body: string; title: string; segment?: boolean }
   | { kind: 'diff'; before: string; after: string; words: boolean };
 
 export type WorkerReply =
@@ -15,11 +16,13 @@ export type WorkerReply =
   | { type: 'done'; id: number; value: unknown }
   | { type: 'failed'; id: number; error: { render: boolean; message: string; line?: number; column?: number } };
 
-function run(job: WorkerJob): Promise<unknown> | unknown {
+async function run(job: WorkerJob): Promise<unknown> {
   if (job.kind === 'diff') return diffBody(job.before, job.after, { words: job.words });
   // The linear pre-checks run here too, off the main thread: a 5 MB scan takes a moment.
   assertRenderable(job.format, job.body);
-  return renderBody(job.format, job.body, job.title);
+  const rendered = await renderBody(job.format, job.body, job.title);
+  // Segmenting for search is a fifth of an import's work: done here too, not on the thread that writes.
+  return job.segment ? { ...rendered, searchWords: segmentForIndex(rendered.text) } : rendered;
 }
 
 const port = parentPort!;

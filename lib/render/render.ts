@@ -35,6 +35,8 @@ export interface RenderedBody {
   readingMinutes: number;
   /** Identifies the source and pipeline the HTML came from. */
   renderHash: string;
+  /** `text` segmented for the search index (segmentForIndex), when the render worker did it. */
+  searchWords?: string;
 }
 
 const MDX_NODE_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];

@@ -1,4 +1,4 @@
-import { segmentWords } from './segment';
+import { segmentWords } from '@/lib/words/segment';
 
 const MAX_TERMS = 16;
 
