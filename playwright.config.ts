@@ -38,9 +38,11 @@ export default defineConfig({
   projects: [
     // Signs in once per role and saves the session for the specs that need it.
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { launchOptions } },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'], testIgnore: /(outage|soak|multi-instance)\.spec\.ts/ },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'], testIgnore: /(outage|soak|multi-instance|settings)\.spec\.ts/ },
+    // Changes the site's title and zone, which other specs read: alone, after them (it restores the defaults).
+    { name: 'settings', testMatch: /settings\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['chromium'] },
     // Three more production servers of the same build on E2E_PORT+1..3, sharing only the database.
-    { name: 'multi-instance', testMatch: /multi-instance\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['chromium'] },
+    { name: 'multi-instance', testMatch: /multi-instance\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['settings'] },
     // Stops the database under the server: only after everything else has run.
     { name: 'outage', testMatch: /outage\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['multi-instance'] },
     // Five minutes of readers and editors with a Postgres restart (SOAK_SECONDS to change).

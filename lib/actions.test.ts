@@ -58,6 +58,7 @@ const modules = {
   posts: await import('@/lib/posts/actions'),
   tags: await import('@/lib/posts/tag-actions'),
   bulk: await import('@/lib/posts/bulk-actions'),
+  settings: await import('@/lib/settings/actions'),
   users: await import('@/lib/users/actions'),
   import: await import('@/lib/import/actions'),
 };
@@ -73,6 +74,7 @@ const REQUIRED: Record<string, 'editor' | 'admin'> = {
   'tags.termAction': 'editor',
   'tags.suggestTermsAction': 'editor',
   'bulk.bulkPostsAction': 'editor',
+  'settings.saveSettingsAction': 'admin',
   'users.createUserAction': 'admin',
   'users.updateUserAction': 'admin',
   'import.importAction': 'editor',

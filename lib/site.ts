@@ -26,6 +26,6 @@ export const categoryPath = (slug: string) => `/categories/${encodeURIComponent(
 export const archiveMonthPath = (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}`;
 
 /** Canonical URL plus the feed link: a page's `alternates` replaces the layout's whole object. */
-export function alternatesFor(canonical: string) {
-  return { canonical, types: { 'application/rss+xml': [{ url: '/feed.xml', title: `${siteConfig.name} RSS` }] } };
+export function alternatesFor(canonical: string, siteTitle: string = siteConfig.name) {
+  return { canonical, types: { 'application/rss+xml': [{ url: '/feed.xml', title: `${siteTitle} RSS` }] } };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { siteConfig } from '@/lib/site';
+import { getSiteSettings } from './read';
 
-/** The site's time zone: every time the admin shows is in it, named beside. */
+/** The site's time zone (a setting): every time the admin shows is in it, named beside. */
 export async function siteTimeZone(): Promise<string> {
-  return siteConfig.timeZone;
+  return (await getSiteSettings()).timeZone;
 }

@@ -12,7 +12,8 @@ import { decodeParam } from '@/lib/params';
 import { excerptOf } from '@/lib/render/excerpt';
 import { isoWithOffset } from '@/lib/posts/format';
 import { getNeighbours, getPublishedPost, getRelatedPosts } from '@/lib/posts/public';
-import { alternatesFor, defaultSocialImage, postPath, siteConfig, siteUrl } from '@/lib/site';
+import { getSiteSettings, publicOrigin } from '@/lib/settings/read';
+import { alternatesFor, defaultSocialImage, postPath, siteConfig } from '@/lib/site';
 
 // A placeholder keeps the route cacheable without reading the database at build;
 // real posts render on their first request and are then served from the cache.
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): 
       title: post.title,
       description,
       url: postPath(post.slug),
-      siteName: siteConfig.name,
+      siteName: (await getSiteSettings()).title,
       locale: siteConfig.locale,
       publishedTime: isoWithOffset(post),
       modifiedTime: post.updatedAt.toISOString(),
@@ -52,7 +53,7 @@ export default async function PostPage({ params }: PageProps<'/posts/[slug]'>) {
     getNeighbours({ id: post.id, slug: post.slug, publishedAt: post.publishedAt }),
     getRelatedPosts(post.id, post.tags.map((t) => t.slug)),
   ]);
-  const url = new URL(postPath(post.slug), siteUrl()).toString();
+  const url = new URL(postPath(post.slug), await publicOrigin()).toString();
   return (
     <article className="article">
       <JsonLd
