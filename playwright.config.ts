@@ -38,10 +38,12 @@ export default defineConfig({
   projects: [
     // Signs in once per role and saves the session for the specs that need it.
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { launchOptions } },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'], testIgnore: /(outage|soak|multi-instance|server-crash)\.spec\.ts/ },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'], testIgnore: /(outage|soak|multi-instance|server-crash|settings)\.spec\.ts/ },
+    // Changes the site's title and zone, which other specs read: alone, after them (it restores the defaults).
+    { name: 'settings', testMatch: /settings\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['chromium'] },
     // More production servers of the same build, sharing only the database: three on E2E_PORT+1..3,
     // and one on E2E_PORT+4 that is killed in the middle of a save.
-    { name: 'multi-instance', testMatch: /(multi-instance|server-crash)\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['chromium'] },
+    { name: 'multi-instance', testMatch: /(multi-instance|server-crash)\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['settings'] },
     // Stops the database under the server: only after everything else has run.
     { name: 'outage', testMatch: /outage\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['multi-instance'] },
     // Five minutes of readers and editors with a Postgres restart (SOAK_SECONDS to change).

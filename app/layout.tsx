@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { alternatesFor, defaultSocialImage, siteConfig, siteUrl } from '@/lib/site';
+import { getSiteSettings, publicOrigin } from '@/lib/settings/read';
+import { alternatesFor, defaultSocialImage, siteConfig } from '@/lib/site';
 import './globals.css';
 import './site-chrome.css';
 import './article.css';
@@ -10,15 +11,21 @@ import './code.css';
 // /_next/static with the rest, so an article links one stylesheet, which every page shares.
 import './katex.css';
 
-export const metadata: Metadata = {
-  metadataBase: siteUrl(),
-  title: { default: siteConfig.name, template: `%s · ${siteConfig.name}` },
-  description: siteConfig.description,
-  alternates: { types: alternatesFor('/').types },
-  // The site's name ends every title; Open Graph does not say it again.
-  openGraph: { locale: siteConfig.locale, type: 'website', images: [defaultSocialImage] },
-  twitter: { card: 'summary_large_image', images: [defaultSocialImage] },
-};
+/** From the site settings (cached under the `site` tag, so a saved change reaches every page without a rebuild). */
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  const image = { ...defaultSocialImage, alt: settings.title };
+  return {
+    metadataBase: await publicOrigin(),
+    title: { default: settings.title, template: `%s · ${settings.title}` },
+    description: settings.description,
+    alternates: { types: alternatesFor('/').types },
+    // The site's name ends every title; Open Graph does not say it again.
+    openGraph: { locale: siteConfig.locale, type: 'website', images: [image] },
+    twitter: { card: 'summary_large_image', images: [image] },
+    ...(settings.faviconUrl ? { icons: { icon: settings.faviconUrl } } : {}),
+  };
+}
 
 /** The first theme colour whose media matches wins: dark where asked for, light everywhere else. */
 export const viewport: Viewport = {

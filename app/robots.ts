@@ -1,9 +1,9 @@
 import type { MetadataRoute } from 'next';
-import { siteUrl } from '@/lib/site';
+import { publicOrigin } from '@/lib/settings/read';
 
-export default function robots(): MetadataRoute.Robots {
+export default async function robots(): Promise<MetadataRoute.Robots> {
   return {
     rules: { userAgent: '*', allow: '/', disallow: ['/admin', '/api/', '/search'] },
-    sitemap: `${siteUrl().origin}/sitemap.xml`,
+    sitemap: `${(await publicOrigin()).origin}/sitemap.xml`,
   };
 }

@@ -1,11 +1,12 @@
-import { siteConfig } from '@/lib/site';
+import { getSiteSettings } from '@/lib/settings/read';
 
-export function SiteFooter() {
+export async function SiteFooter() {
+  const { title } = await getSiteSettings();
   return (
     <footer className="site-footer">
       <div className="container">
         <p>
-          © {siteConfig.name} · <a href="/feed.xml">RSS 订阅</a> · <a href="/sitemap.xml">站点地图</a>
+          © {title} · <a href="/feed.xml">RSS 订阅</a> · <a href="/sitemap.xml">站点地图</a>
         </p>
       </div>
     </footer>

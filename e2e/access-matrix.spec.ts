@@ -65,6 +65,7 @@ test('the access-control matrix holds for every admin page, handler and action',
   const adminContext = await browser.newContext({ storageState: ADMIN_STATE });
   const adminPage = await adminContext.newPage();
   await adminPage.goto('/admin/users');
+  adminPage.once('dialog', (dialog) => void dialog.accept());
   await adminPage.getByRole('button', { name: `停用 ${disabledUser.email}` }).click();
   await expect(adminPage.getByRole('button', { name: `启用 ${disabledUser.email}` })).toBeVisible();
 

@@ -76,6 +76,7 @@ test('a disabled user is signed out at once', async ({ browser }) => {
   const admin = await browser.newContext({ storageState: ADMIN_STATE });
   const adminPage = await admin.newPage();
   await adminPage.goto('/admin/users');
+  adminPage.once('dialog', (dialog) => void dialog.accept());
   await adminPage.getByRole('button', { name: `停用 ${victim.email}` }).click();
   await expect(adminPage.getByRole('button', { name: `启用 ${victim.email}` })).toBeVisible();
 

@@ -57,7 +57,7 @@ test('the preview renders with the public pipeline, and bad input is shown besid
   await page.getByLabel('正文格式').selectOption('mdx');
   await page.getByLabel('正文', { exact: true }).fill('数值：{1 + 1}');
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.locator('#field-body-error')).toContainText('JavaScript expressions in braces');
+  await expect(page.locator('#field-body-error')).toContainText('MDX 中不允许花括号');
 });
 
 test('history compares any two revisions and restores one as a new revision', async ({ page }) => {
@@ -71,7 +71,7 @@ test('history compares any two revisions and restores one as a new revision', as
   await page.goto(`/admin/posts/${id}/history`);
   const rows = page.locator('table').first().locator('tbody tr');
   await expect(rows).toHaveCount(3);
-  await expect(rows.first()).toContainText('title、body');
+  await expect(rows.first()).toContainText('标题、正文');
   await page.getByLabel('旧版本').selectOption('1');
   await page.getByLabel('新版本').selectOption('3');
   await page.getByRole('button', { name: '对比' }).click();

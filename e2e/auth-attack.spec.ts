@@ -90,14 +90,16 @@ const revocations: [string, (victim: APIRequestContext, email: string, browser: 
       onUsersPage(browser, async (page) => {
         const form = page.getByRole('form', { name: `${email} 的角色` });
         await form.getByLabel('角色').selectOption('admin');
+        page.once('dialog', (dialog) => void dialog.accept());
         await form.getByRole('button', { name: '更改角色' }).click();
-        await expect(page.getByRole('row').filter({ hasText: email }).getByText('已更新。')).toBeVisible();
+        await expect(page.getByRole('row').filter({ hasText: email }).getByText(`已把 ${email} 的角色改为管理员。`)).toBeVisible();
       }),
   ],
   [
     'disabling',
     (_victim, email, browser) =>
       onUsersPage(browser, async (page) => {
+        page.once('dialog', (dialog) => void dialog.accept());
         await page.getByRole('button', { name: `停用 ${email}` }).click();
         await expect(page.getByRole('button', { name: `启用 ${email}` })).toBeVisible();
       }),

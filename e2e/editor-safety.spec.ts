@@ -83,7 +83,7 @@ test('autosave keeps the whole editor on the server, and reopening offers it bac
   const reopened = await page.context().newPage();
   await reopened.goto(`/admin/posts/${id}`);
   await expect(reopened.getByLabel('标题')).toHaveValue('自动保存');
-  const offer = reopened.getByRole('alert').filter({ hasText: /你有 \d\d:\d\d 未保存的修改/ });
+  const offer = reopened.getByRole('alert').filter({ hasText: /你有 \d\d:\d\d 北京时间（UTC+08:00） 未保存的修改/ });
   await expect(offer).toBeVisible();
   await offer.getByRole('button', { name: '恢复' }).click();
   await expect(reopened.getByLabel('标题')).toHaveValue('没保存的标题');

@@ -26,9 +26,9 @@ test('an editor imports a 12 MB upload: the post lands with working footnotes, e
   await expect(report.getByRole('heading')).toContainText('新导入 1', { timeout: 60_000 });
   const row = (file: string) => report.getByRole('row').filter({ has: page.getByRole('cell', { name: file, exact: true }) });
   await expect(row('batch.zip/photo.png')).toContainText('跳过');
-  await expect(row('batch.zip/photo.png')).toContainText('not a post file (.png)');
-  await expect(row('batch.zip/inner.zip')).toContainText(/失败.*archive inside the zip is not opened/);
-  await expect(row('broken.zip')).toContainText(/失败.*zip cannot be read/);
+  await expect(row('batch.zip/photo.png')).toContainText('不是文章文件（.png）');
+  await expect(row('batch.zip/inner.zip')).toContainText(/失败.*zip 中的压缩包不会被打开/);
+  await expect(row('broken.zip')).toContainText(/失败.*无法读取 zip/);
 
   // The import's revision names the editor who uploaded it.
   const edit = await row(`batch.zip/2020-02-02-${slug}.md`).getByRole('link').getAttribute('href');

@@ -22,5 +22,5 @@ export function runCli(script: string, args: string[], stdin?: string, extraEnv:
 /** Creates a user, or leaves the existing one alone. */
 export async function ensureUser(user: { email: string; password: string }, role: 'admin' | 'editor') {
   const result = await runCli('user-create', ['--email', user.email, '--role', role, '--password-stdin'], `${user.password}\n`);
-  if (result.code !== 0 && !result.output.includes('already exists')) throw new Error(result.output);
+  if (result.code !== 0 && !result.output.includes('已有使用')) throw new Error(result.output);
 }

@@ -57,6 +57,8 @@ vi.mock('@/lib/db', async (importOriginal) => {
 const modules = {
   posts: await import('@/lib/posts/actions'),
   tags: await import('@/lib/posts/tag-actions'),
+  bulk: await import('@/lib/posts/bulk-actions'),
+  settings: await import('@/lib/settings/actions'),
   users: await import('@/lib/users/actions'),
   import: await import('@/lib/import/actions'),
 };
@@ -69,7 +71,10 @@ const REQUIRED: Record<string, 'editor' | 'admin'> = {
   'posts.setTrashedAction': 'editor',
   'posts.deletePostAction': 'admin',
   'posts.restoreRevisionAction': 'editor',
-  'tags.tagAction': 'editor',
+  'tags.termAction': 'editor',
+  'tags.suggestTermsAction': 'editor',
+  'bulk.bulkPostsAction': 'editor',
+  'settings.saveSettingsAction': 'admin',
   'users.createUserAction': 'admin',
   'users.updateUserAction': 'admin',
   'import.importAction': 'editor',
@@ -83,7 +88,7 @@ const actions = Object.entries(modules).flatMap(([module, exports]) =>
 
 function formData() {
   const form = new FormData();
-  for (const [key, value] of Object.entries({ postId: '1', id: '1', number: '1', status: 'draft', intent: 'rename', tagId: '1', name: 'x', email: 'x@example.com', role: 'admin', password: 'a long enough password' })) {
+  for (const [key, value] of Object.entries({ postId: '1', id: '1', number: '1', status: 'draft', intent: 'rename', kind: 'tag', tagId: '1', name: 'x', email: 'x@example.com', role: 'admin', password: 'a long enough password' })) {
     form.set(key, value);
   }
   form.append('files', new File(['---\ntitle: x\n---\n'], '2024-01-01-x.md'));

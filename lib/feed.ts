@@ -28,8 +28,9 @@ function absolutize(html: string, origin: string): string {
 }
 
 /** RSS 2.0 with the full content of each post and absolute URLs. */
-export function buildRssFeed(posts: FeedPost[]): string {
-  const origin = siteUrl().origin;
+/** `site`: the settings' title and description and the public origin (defaults: lib/site.ts and SITE_URL). */
+export function buildRssFeed(posts: FeedPost[], site: { title: string; description: string; origin: string } = { title: siteConfig.name, description: siteConfig.description, origin: siteUrl().origin }): string {
+  const { origin } = site;
   const items = posts.map((post) => {
     const link = `${origin}${postPath(post.slug)}`;
     const categories = [...post.categories.map((c) => c.category.name), ...post.tags.map((t) => t.tag.name)];
@@ -53,10 +54,10 @@ export function buildRssFeed(posts: FeedPost[]): string {
     '<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>',
     '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     '<channel>',
-    `<title>${escapeXml(siteConfig.name)}</title>`,
+    `<title>${escapeXml(site.title)}</title>`,
     `<link>${origin}/</link>`,
     `<atom:link href="${origin}/feed.xml" rel="self" type="application/rss+xml"/>`,
-    `<description>${escapeXml(siteConfig.description)}</description>`,
+    `<description>${escapeXml(site.description)}</description>`,
     `<language>${siteConfig.lang}</language>`,
     posts.length ? `<lastBuildDate>${lastBuild.toUTCString()}</lastBuildDate>` : '',
     ...items,

@@ -8,6 +8,8 @@ export const siteConfig = {
   author: '生成式 AI 笔记编辑部',
   /** Offset for a front-matter date that names none: China Standard Time. */
   defaultUtcOffset: 8 * 60,
+  /** The zone every time in the admin is shown in (IANA id). */
+  timeZone: 'Asia/Shanghai',
 } as const;
 
 /** The public origin for absolute URLs (feed, sitemap, canonical links): SITE_URL, else localhost. */

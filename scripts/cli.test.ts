@@ -40,7 +40,7 @@ describe('content:import', () => {
 
     const run = await runCli('import', [dir], { DATABASE_URL: url });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/✗ .*broken\.md: invalid YAML front matter/);
+    expect(run.stderr).toMatch(/✗ .*broken\.md: 文件头 YAML 有误/);
     expect(run.stdout).toMatch(/Imported 1, updated 0, unchanged 0, conflicts 0, failed 1\./);
     expect(await count(url, 'SELECT count(*) FROM posts')).toBe(1);
 
@@ -100,7 +100,7 @@ describe('user:create', () => {
     expect(rows).toEqual([{ email: 'new@example.com', role: 'admin', password_hash: expect.stringMatching(/^\$argon2id\$/) }]);
     const second = await create();
     expect(second.code).toBe(1);
-    expect(second.out).toContain('a user with email new@example.com already exists');
+    expect(second.out).toContain('已有使用 new@example.com 的用户');
   });
 });
 

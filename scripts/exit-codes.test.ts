@@ -67,7 +67,7 @@ describe('CLI commands given bad input, each starting its own embedded Postgres'
     const broken = path.join(work, 'broken.md');
     await writeFile(broken, '---\ntitle: [unclosed\n---\n');
     const result = await cli('import', [broken], env);
-    expect(result.output).toMatch(/broken\.md: invalid YAML front matter/);
+    expect(result.output).toMatch(/broken\.md: 文件头 YAML 有误/);
     expect(result.code).toBe(1);
   });
 

@@ -15,6 +15,7 @@ import { startFront } from '@/lib/server/front-thread';
 import { createRequestHandler } from '@/lib/server/request-handler';
 import { createUpstream } from '@/lib/server/upstream';
 import { buildIsStale } from './build-freshness';
+import { publicOriginWarning, storedPublicOrigin } from './public-origin';
 
 /**
  * `npm start` (and `npm run dev`): one process. It migrates, seeds an empty
@@ -46,6 +47,9 @@ const env = readEnv();
 const database = await resolveDatabase();
 await bootDatabase(database.url, { port: env.PORT });
 if (!dev && (await buildIsStale())) await build();
+// Canonical, feed and Open Graph URLs would say localhost: say so where the operator looks.
+const originWarning = dev ? null : publicOriginWarning(env.SITE_URL, env.SITE_URL ? null : await storedPublicOrigin(database.url));
+if (originWarning) console.warn(originWarning);
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 // Without a configured public URL, next-auth takes the origin from the request's Host.

@@ -1,7 +1,7 @@
 import { PostListPage } from '@/components/post-list-page';
 import { listPublishedPosts } from '@/lib/posts/public';
-import { siteConfig } from '@/lib/site';
+import { getSiteSettings } from '@/lib/settings/read';
 
 export default async function HomePage() {
-  return <PostListPage title={`${siteConfig.name}：最新文章`} hideTitle window={await listPublishedPosts(null)} basePath="/" />;
+  return <PostListPage title={`${(await getSiteSettings()).title}：最新文章`} hideTitle window={await listPublishedPosts(null)} basePath="/" />;
 }

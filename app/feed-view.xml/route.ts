@@ -1,4 +1,5 @@
 import { buildRssFeed } from '@/lib/feed';
+import { feedSite } from '@/lib/settings/read';
 import { listFeedPosts } from '@/lib/posts/public';
 
 /**
@@ -7,6 +8,6 @@ import { listFeedPosts } from '@/lib/posts/public';
  * application/rss+xml as raw text.
  */
 export async function GET() {
-  const xml = buildRssFeed(await listFeedPosts());
+  const xml = buildRssFeed(await listFeedPosts(), await feedSite());
   return new Response(xml, { headers: { 'Content-Type': 'text/xml; charset=utf-8' } });
 }

@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import type { EditorState } from '@/lib/posts/editor-state';
 import { FrontMatterDiff, RevisionDiff } from './revision-diff';
+import { useSiteTimeZone } from './site-clock.client';
+import { SiteTime } from './site-time';
 
 interface ConflictPanelProps {
   conflict: NonNullable<EditorState['conflict']>;
@@ -12,11 +14,12 @@ interface ConflictPanelProps {
 
 export function ConflictPanel({ conflict, onOverwrite }: ConflictPanelProps) {
   const [accepted, setAccepted] = useState(false);
+  const timeZone = useSiteTimeZone();
   return (
     <section className="conflict" role="alert" aria-labelledby="conflict-title">
       <h2 id="conflict-title">编辑冲突</h2>
       <p>
-        {conflict.savedBy ?? '一次导入'} 于 {new Date(conflict.savedAt).toLocaleString('zh-CN')} 保存了版本 {conflict.version}。
+        {conflict.savedBy ?? '一次导入'} 于 <SiteTime date={new Date(conflict.savedAt)} timeZone={timeZone} /> 保存了版本 {conflict.version}。
         下面是他们的版本（旧）与你的修改（新）的差异。你的修改没有丢失，仍在编辑器中。
       </p>
       <h3>字段</h3>

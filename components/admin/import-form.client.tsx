@@ -35,7 +35,7 @@ export function ImportForm() {
           </p>
         </div>
         <label>
-          <input type="checkbox" name="force" /> 覆盖在后台修改过的文章（--force）
+          <input type="checkbox" name="force" /> 覆盖在后台修改过的文章（命令行中的 --force）
         </label>
         <p>
           <button type="submit" disabled={pending}>
@@ -64,7 +64,11 @@ export function ImportForm() {
                 <tr key={index}>
                   <td>{r.file}</td>
                   <td>{LABELS[r.status] ?? r.status}</td>
-                  <td>{r.reason ?? (r.postId ? <Link href={`/admin/posts/${r.postId}`}>/posts/{r.slug}</Link> : null)}</td>
+                  <td>
+                    {r.reason}
+                    {r.reason && r.postId ? ' ' : null}
+                    {r.postId ? <Link href={`/admin/posts/${r.postId}`}>在编辑器中打开“{r.slug}”</Link> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

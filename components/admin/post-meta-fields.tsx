@@ -76,10 +76,10 @@ export function PostMetaFields({ initial, errors, tagSuggestions, categorySugges
       <Field name="coverAlt" label="封面替代文字" errors={error('coverAlt')}>
         {(p) => <input {...p} name="coverAlt" defaultValue={initial.coverAlt} />}
       </Field>
-      <Field name="featuredImage" label="featuredImage" errors={error('featuredImage')}>
+      <Field name="featuredImage" label="特色图片网址" hint="文件头字段 featuredImage" errors={error('featuredImage')}>
         {(p) => <input {...p} name="featuredImage" type="url" defaultValue={initial.featuredImage} />}
       </Field>
-      <Field name="featuredImagePreview" label="featuredImagePreview" errors={error('featuredImagePreview')}>
+      <Field name="featuredImagePreview" label="特色图片缩略图网址" hint="文件头字段 featuredImagePreview" errors={error('featuredImagePreview')}>
         {(p) => <input {...p} name="featuredImagePreview" type="url" defaultValue={initial.featuredImagePreview} />}
       </Field>
       <Field name="sourceUrl" label="原文链接" errors={error('sourceUrl')}>

@@ -2,10 +2,13 @@
 
 import { useState } from 'react';
 import { createPreviewLinkAction } from '@/lib/posts/preview-actions';
+import { useSiteTimeZone } from './site-clock.client';
+import { SiteTime } from './site-time';
 
 /** Makes a signed, expiring link that shows the saved draft to someone without an account. */
 export function PreviewLinkButton({ postId }: { postId: number }) {
   const [link, setLink] = useState<{ url?: string; expiresAt?: string; error?: string }>({});
+  const timeZone = useSiteTimeZone();
   return (
     <div className="preview-link">
       <button
@@ -19,7 +22,7 @@ export function PreviewLinkButton({ postId }: { postId: number }) {
       </button>
       {link.url ? (
         <label>
-          预览链接（显示已保存的版本，{new Date(link.expiresAt!).toLocaleString('zh-CN')} 失效，发布后失效）
+          预览链接（显示已保存的版本，<SiteTime date={new Date(link.expiresAt!)} timeZone={timeZone} /> 失效，发布后失效）
           <input readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
         </label>
       ) : null}

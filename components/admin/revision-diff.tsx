@@ -1,4 +1,5 @@
 import { sideParts, type DiffPart, type DiffRow, type FieldChange } from '@/lib/revisions/diff';
+import { fieldLabel } from '@/lib/revisions/field-labels';
 import styles from './revision-diff.module.css';
 
 // No hooks or browser APIs: this renders on the server and inside client panels alike.
@@ -114,7 +115,7 @@ export function FrontMatterDiff({ changes, showUnchanged = false }: FrontMatterD
         {shown.map(({ field, kind, before, after }) => (
           <tr key={field} className={styles[kind]}>
             <th scope="row">
-              {field} <span className={styles.badge}>{KIND_LABELS[kind]}</span>
+              {fieldLabel(field)} <span className={styles.badge}>{KIND_LABELS[kind]}</span>
             </th>
             <td
               className={kind === 'changed' || kind === 'removed' ? styles.removedSide : undefined}

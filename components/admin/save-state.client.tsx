@@ -1,12 +1,11 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
 
-const subscribeNothing = () => () => {};
-/** True once hydrated: times are shown in the browser's zone, which the server does not know. */
-const useHydrated = () => useSyncExternalStore(subscribeNothing, () => true, () => false);
+import { formatInZone, timeZoneLabel } from '@/lib/dates/site-time';
+import { useSiteTimeZone } from './site-clock.client';
 
-export const clockTime = (date: Date) => date.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+/** `13:45 北京时间（UTC+08:00）`: the time of day in the site's zone, named. */
+export const clockTime = (date: Date, timeZone: string) => `${formatInZone(date, timeZone, { seconds: false }).slice(11)} ${timeZoneLabel(timeZone, date)}`;
 
 export type SaveIndicator = 'saved' | 'dirty' | 'saving' | 'autosaved' | 'offline';
 
@@ -26,8 +25,8 @@ interface SaveStateProps {
 
 /** Beside the save button: where the editor's work stands, and what the last save said. */
 export function SaveState({ indicator, autosavedAt, message }: SaveStateProps) {
-  const hydrated = useHydrated();
-  const at = indicator === 'autosaved' && autosavedAt && hydrated ? ` ${clockTime(autosavedAt)}` : '';
+  const timeZone = useSiteTimeZone();
+  const at = indicator === 'autosaved' && autosavedAt ? ` ${clockTime(autosavedAt, timeZone)}` : '';
   return (
     <div className="save-state" role="status" aria-live="polite" data-state={indicator}>
       <strong>
@@ -49,10 +48,10 @@ interface AutosaveOfferProps {
 
 /** Shown on opening a post that has this user's unsaved changes on the server. */
 export function AutosaveOffer({ savedAt, baseVersion, version, onRestore, onDiscard }: AutosaveOfferProps) {
-  const hydrated = useHydrated();
+  const timeZone = useSiteTimeZone();
   return (
     <div className="autosave-offer" role="alert">
-      <span>你有 {hydrated ? clockTime(new Date(savedAt)) : ''} 未保存的修改：</span>
+      <span>你有 {clockTime(new Date(savedAt), timeZone)} 未保存的修改：</span>
       <button type="button" onClick={onRestore}>
         恢复
       </button>

@@ -1,64 +1,77 @@
 'use client';
 
-import { useActionState } from 'react';
-import { tagAction } from '@/lib/posts/tag-actions';
+import { termAction } from '@/lib/posts/tag-actions';
+import { TermNameInput } from './term-name-input.client';
 
-interface TagLine {
+type Kind = 'tag' | 'category';
+const LABELS: Record<Kind, string> = { tag: '标签', category: '分类' };
+
+interface TermLine {
   id: number;
   name: string;
-  _count?: { posts: number };
+  posts: number;
 }
 
-interface TagFormsProps {
-  tag: TagLine;
-  others: TagLine[];
+interface TermFormsProps {
+  kind: Kind;
+  term: TermLine;
+  /** Where the list is (search and page), so the page comes back to it after the action. */
+  q?: string;
+  page: number;
 }
 
 /** What a merge does, said before it is done (it cannot be undone). */
-export function mergeWarning(tag: TagLine, target: TagLine | undefined): string {
-  const count = tag._count ? `${tag._count.posts} 篇` : '所有';
-  return `把“${tag.name}”合并到“${target?.name ?? '?'}”：${count}文章改用“${target?.name ?? '?'}”，每篇记下一个新版本；“${tag.name}”被删除，它的网址跳转到“${target?.name ?? '?'}”。合并不能撤销。确定合并？`;
+export function mergeWarning(kind: Kind, term: TermLine, target: string): string {
+  const redirect = kind === 'tag' ? `，它的网址跳转到“${target}”` : '';
+  return `把“${term.name}”合并到“${target}”：${term.posts} 篇文章改用“${target}”，每篇记下一个新版本；“${term.name}”被删除${redirect}。合并不能撤销。确定合并？`;
 }
 
-export function TagForms({ tag, others }: TagFormsProps) {
-  const [state, action, pending] = useActionState(tagAction, {});
+function Place({ kind, term, q, page, intent }: TermFormsProps & { intent: string }) {
+  return (
+    <>
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="id" value={term.id} />
+      <input type="hidden" name="intent" value={intent} />
+      {q ? <input type="hidden" name="q" value={q} /> : null}
+      <input type="hidden" name="page" value={page} />
+    </>
+  );
+}
+
+/** Rename, merge (through a searchable picker) and, for a term no post carries, delete; each asks first when it cannot be undone. */
+export function TermForms(props: TermFormsProps) {
+  const { kind, term } = props;
   return (
     <div className="inline-fields">
-      <form action={action} aria-label={`给“${tag.name}”改名`}>
-        <input type="hidden" name="tagId" value={tag.id} />
-        <input type="hidden" name="intent" value="rename" />
-        <input name="name" defaultValue={tag.name} aria-label={`“${tag.name}”的新名称`} required />
-        <button type="submit" disabled={pending}>
-          改名
-        </button>
+      <form action={termAction} aria-label={`给“${term.name}”改名`}>
+        <Place {...props} intent="rename" />
+        <input name="name" defaultValue={term.name} aria-label={`“${term.name}”的新名称`} required />
+        <button type="submit">改名</button>
       </form>
       <form
-        action={action}
-        aria-label={`合并“${tag.name}”`}
+        action={termAction}
+        aria-label={`合并“${term.name}”`}
         onSubmit={(event) => {
-          const target = others.find((o) => String(o.id) === new FormData(event.currentTarget).get('targetId'));
-          if (!confirm(mergeWarning(tag, target))) event.preventDefault();
+          const target = String(new FormData(event.currentTarget).get('targetName') ?? '').trim();
+          if (!confirm(mergeWarning(kind, term, target))) event.preventDefault();
         }}
       >
-        <input type="hidden" name="tagId" value={tag.id} />
-        <input type="hidden" name="intent" value="merge" />
-        <select name="targetId" aria-label={`把“${tag.name}”合并到`} defaultValue="">
-          <option value="" disabled>
-            合并到…
-          </option>
-          {others.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-        <button type="submit" disabled={pending}>
-          合并
-        </button>
+        <Place {...props} intent="merge" />
+        <TermNameInput kind={kind} name="targetName" label={`把“${term.name}”合并到`} required placeholder={`搜索${LABELS[kind]}…`} exclude={term.id} />
+        <button type="submit">合并</button>
       </form>
-      <p role="status" aria-live="polite" className={state.error ? 'field-error' : undefined}>
-        {state.error ?? state.message}
-      </p>
+      {term.posts === 0 ? (
+        <form
+          action={termAction}
+          aria-label={`删除“${term.name}”`}
+          onSubmit={(event) => {
+            if (!confirm(`删除没有文章使用的${LABELS[kind]}“${term.name}”？`)) event.preventDefault();
+          }}
+        >
+          <Place {...props} intent="delete" />
+          <button type="submit">删除</button>
+        </form>
+      ) : null}
     </div>
   );
 }

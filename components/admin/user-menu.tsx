@@ -8,6 +8,7 @@ export async function AdminUserMenu() {
   return (
     <>
       {user.role === 'admin' ? <Link href="/admin/users">用户</Link> : null}
+      {user.role === 'admin' ? <Link href="/admin/settings">站点设置</Link> : null}
       <Link href="/admin/account" className="admin-user">
         {user.name || user.email}（{user.role === 'admin' ? '管理员' : '编辑'}）
       </Link>

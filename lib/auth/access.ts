@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { findActiveSession } from './sessions';
 
 /** Admin areas only admins may open; everything else under /admin is for editors too. */
-export const ADMIN_ONLY_PATHS = ['/admin/users'];
+export const ADMIN_ONLY_PATHS = ['/admin/users', '/admin/settings'];
 
 export type Access = 'allowed' | 'sign-in' | 'forbidden';
 

@@ -34,6 +34,15 @@ async function newEditor(name: string) {
 }
 
 describe('sessions', () => {
+  it('record when the user last signed in', async () => {
+    const user = await createUser({ email: 'last-seen@example.com', role: 'editor', password: PASSWORD });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastSignInAt).toBeNull();
+    const before = Date.now();
+    await signIn(user.id);
+    const { lastSignInAt } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(lastSignInAt!.getTime()).toBeGreaterThanOrEqual(before - 5);
+  });
+
   it('last 8 hours from sign-in, and reading or renewing them never moves that', async () => {
     const user = await newEditor('lifetime');
     const before = Date.now();

@@ -15,7 +15,10 @@ export interface ActiveSession {
 export async function startSession(userId: number): Promise<string> {
   await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
   const id = randomBytes(24).toString('base64url');
-  await db.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + SESSION_LIFETIME_SECONDS * 1000) } });
+  await db.$transaction([
+    db.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + SESSION_LIFETIME_SECONDS * 1000) } }),
+    db.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() } }),
+  ]);
   return id;
 }
 

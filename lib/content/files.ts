@@ -33,7 +33,7 @@ async function walk(dir: string): Promise<string[]> {
 async function readPostFile(name: string): Promise<Uint8Array> {
   const info = await stat(name);
   if (info.size > MAX_FILE_BYTES) {
-    throw new Error(`file is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`);
+    throw new Error(`文件 ${(info.size / 1048576).toFixed(1)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB`);
   }
   return readFile(name);
 }
@@ -48,7 +48,7 @@ export async function collectSourceFiles(paths: string[]): Promise<SourceFile[]>
   for (const given of paths) {
     const info = await stat(given).catch(() => null);
     if (!info) {
-      missing.push({ name: given, read: () => Promise.reject(new Error('no such file or directory')) });
+      missing.push({ name: given, read: () => Promise.reject(new Error('文件或目录不存在')) });
     } else if (info.isDirectory()) {
       for (const file of await walk(given)) names.add(path.normalize(file));
     } else {

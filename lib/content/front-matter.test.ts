@@ -89,17 +89,17 @@ describe('round trip', () => {
 
 describe('refusals', () => {
   it.each([
-    ['no title', '---\ndate: 2024-01-01\n---\n', /title: missing/],
-    ['an impossible date', '---\ntitle: x\ndate: 2024-02-30 10:00:00 +08:00\n---\n', /date: "2024-02-30 10:00:00 \+08:00" is not a valid date/],
-    ['no date anywhere', '---\ntitle: x\n---\n', /date: missing/],
+    ['no title', '---\ndate: 2024-01-01\n---\n', /title: 缺少/],
+    ['an impossible date', '---\ntitle: x\ndate: 2024-02-30 10:00:00 +08:00\n---\n', /date: “2024-02-30 10:00:00 \+08:00”不是有效的日期/],
+    ['no date anywhere', '---\ntitle: x\n---\n', /date: 缺少/],
     ['tags that are not names', '---\ntitle: x\ndate: 2024-01-01\ntags: {a: 1}\n---\n', /tags: must be a list of names/],
     ['a broken arturl_encode', '---\ntitle: x\ndate: 2024-01-01\narturl_encode: "zz:zz"\n---\n', /arturl_encode/],
     ['an unquoted huge artid', '---\ntitle: x\ndate: 2024-01-01\nartid: 123456789012345678901\n---\n', /artid/],
     ['an unknown status', '---\ntitle: x\ndate: 2024-01-01\nstatus: live\n---\n', /status/],
-    ['a javascript: cover image', '---\ntitle: x\ndate: 2024-01-01\nimage: {path: "javascript:alert(1)"}\n---\n', /^image\.path: must be an https: URL or a path on this site/],
-    ['an http: cover image', '---\ntitle: x\ndate: 2024-01-01\nimage: http://example.com/a.png\n---\n', /^image\.path: must be an https: URL/],
-    ['a data: featuredImage', '---\ntitle: x\ndate: 2024-01-01\nfeaturedImage: "data:image/svg+xml,<svg onload=alert(1)>"\n---\n', /^featuredImage: must be an https: URL/],
-    ['a protocol-relative featuredImagePreview', '---\ntitle: x\ndate: 2024-01-01\nfeaturedImagePreview: //evil.example/a.png\n---\n', /^featuredImagePreview: must be/],
+    ['a javascript: cover image', '---\ntitle: x\ndate: 2024-01-01\nimage: {path: "javascript:alert(1)"}\n---\n', /^image\.path: 需为 https: 网址或本站路径/],
+    ['an http: cover image', '---\ntitle: x\ndate: 2024-01-01\nimage: http://example.com/a.png\n---\n', /^image\.path: 需为 https: 网址/],
+    ['a data: featuredImage', '---\ntitle: x\ndate: 2024-01-01\nfeaturedImage: "data:image/svg+xml,<svg onload=alert(1)>"\n---\n', /^featuredImage: 需为 https: 网址/],
+    ['a protocol-relative featuredImagePreview', '---\ntitle: x\ndate: 2024-01-01\nfeaturedImagePreview: //evil.example/a.png\n---\n', /^featuredImagePreview: 需为/],
   ])('refuses %s', (_, text, reason) => {
     expect(() => fromText('post.md', text)).toThrow(reason);
   });

@@ -61,20 +61,20 @@ function formatIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       const path = issue.path.join('.');
-      return `${FRONT_MATTER_NAMES[path] ?? (path || 'front matter')}: ${issue.message}`;
+      return `${FRONT_MATTER_NAMES[path] ?? (path || '文件头')}: ${issue.message}`;
     })
     .join('; ');
 }
 
 function resolveDate(value: string | Date | null | undefined, fileDate: string | undefined): OffsetDate {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new ContentError('date: not a valid date');
+    if (Number.isNaN(value.getTime())) throw new ContentError('date: 不是有效的日期');
     return { instant: value, offsetMinutes: 0 };
   }
   const text = value ?? fileDate;
-  if (!text) throw new ContentError('date: missing (and the file name does not start with one)');
+  if (!text) throw new ContentError('date: 缺少（文件名也不以日期开头）');
   const parsed = parseOffsetDate(text, siteConfig.defaultUtcOffset);
-  if (!parsed) throw new ContentError(`date: "${text}" is not a valid date (expected e.g. 2024-09-09 05:08:37 +08:00)`);
+  if (!parsed) throw new ContentError(`date: “${text}”不是有效的日期（应形如 2024-09-09 05:08:37 +08:00）`);
   return parsed;
 }
 
@@ -82,14 +82,14 @@ function resolveSlug(slug: string | null | undefined, permalink: string | null |
   const fromPermalink = permalink?.split('/').filter(Boolean).pop()?.replace(/\.html?$/, '');
   const candidate = slug ?? fromPermalink ?? fileSlug;
   const result = candidate ? slugify(candidate) : '';
-  if (!result) throw new ContentError('slug: none given and none can be derived from the permalink or file name');
+  if (!result) throw new ContentError('slug: 没有给出，也无法从固定链接或文件名得出');
   return result;
 }
 
 /** Normalises a parsed file's front matter and body into a post snapshot, or says exactly what is wrong. */
 export function snapshotFromFrontMatter(source: PostSource): PostSnapshot {
   const { data } = source;
-  if (data.title === undefined || data.title === null) throw new ContentError('title: missing');
+  if (data.title === undefined || data.title === null) throw new ContentError('title: 缺少');
   const parsed = frontMatterSchema.safeParse(data);
   if (!parsed.success) throw new ContentError(formatIssues(parsed.error));
   const fm = parsed.data;
@@ -98,7 +98,7 @@ export function snapshotFromFrontMatter(source: PostSource): PostSnapshot {
   let sourceUrl = fm.source_url;
   if (!sourceUrl && fm.arturl_encode) {
     sourceUrl = decodeSourceUrl(fm.arturl_encode);
-    if (!sourceUrl) throw new ContentError('arturl_encode: not a hex-encoded http(s) URL');
+    if (!sourceUrl) throw new ContentError('arturl_encode: 不是十六进制编码的 http(s) 网址');
   }
   sourceUrl ??= source.bodySourceUrl ?? null;
 

@@ -44,20 +44,20 @@ describe('parsePostFile', () => {
   });
 
   it.each([
-    ['not UTF-8', Uint8Array.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]), /not UTF-8/],
-    ['binary', text('---\ntitle: a\n---\n\u0000\u0001'), /binary/],
-    ['no front matter', text('# Just markdown'), /no front matter/],
-    ['unclosed front matter', text('---\ntitle: a\nbody'), /not closed/],
-    ['bad YAML', text('---\ntitle: a\ntags: [a, b\n---\n'), /invalid YAML front matter at front-matter line \d/],
-    ['duplicate keys', text('---\ntitle: a\ntitle: b\n---\n'), /invalid YAML/],
-    ['a list instead of fields', text('---\n- a\n- b\n---\n'), /must be a mapping/],
-    ['JavaScript front matter', text('---js\n{ title: (() => { throw new Error("ran") })() }\n---\n'), /not accepted/],
+    ['not UTF-8', Uint8Array.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]), /不是 UTF-8/],
+    ['binary', text('---\ntitle: a\n---\n\u0000\u0001'), /二进制/],
+    ['no front matter', text('# Just markdown'), /没有文件头/],
+    ['unclosed front matter', text('---\ntitle: a\nbody'), /没有以一行/],
+    ['bad YAML', text('---\ntitle: a\ntags: [a, b\n---\n'), /文件头 YAML 有误（文件头第 \d 行）/],
+    ['duplicate keys', text('---\ntitle: a\ntitle: b\n---\n'), /文件头 YAML 有误/],
+    ['a list instead of fields', text('---\n- a\n- b\n---\n'), /须为字段映射/],
+    ['JavaScript front matter', text('---js\n{ title: (() => { throw new Error("ran") })() }\n---\n'), /不接受/],
   ])('refuses %s with a clear reason', (_, bytes, reason) => {
     expect(() => parsePostFile('x.md', bytes)).toThrow(ContentError);
     expect(() => parsePostFile('x.md', bytes)).toThrow(reason);
   });
 
   it('refuses unsupported file types', () => {
-    expect(() => parsePostFile('x.docx', text('---\ntitle: a\n---\n'))).toThrow(/unsupported file type ".docx"/);
+    expect(() => parsePostFile('x.docx', text('---\ntitle: a\n---\n'))).toThrow(/不支持的文件类型“.docx”/);
   });
 });

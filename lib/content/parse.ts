@@ -13,7 +13,7 @@ export interface ParsedPostFile {
 }
 
 const refuseCode = (language: string) => () => {
-  throw new ContentError(`front matter in ${language} is not accepted (it would run code); use YAML`);
+  throw new ContentError(`不接受 ${language} 写的文件头（它会执行代码），请用 YAML`);
 };
 
 const MATTER_OPTIONS = {
@@ -63,19 +63,19 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ContentError('not UTF-8 text (convert the file to UTF-8)');
+    throw new ContentError('不是 UTF-8 文本（请把文件转为 UTF-8）');
   }
-  if (text.includes('\u0000')) throw new ContentError('binary data, not a text file');
+  if (text.includes('\u0000')) throw new ContentError('是二进制数据，不是文本文件');
   return text.replace(/\r\n?/g, '\n');
 }
 
 function describeYamlError(error: unknown): string {
   if (error instanceof YAML.YAMLError) {
-    const where = error.linePos?.[0] ? ` at front-matter line ${error.linePos[0].line}` : '';
-    return `invalid YAML front matter${where}: ${error.message.split('\n')[0]}`;
+    const where = error.linePos?.[0] ? `（文件头第 ${error.linePos[0].line} 行）` : '';
+    return `文件头 YAML 有误${where}：${error.message.split('\n')[0]}`;
   }
   if (error instanceof ContentError) return error.message;
-  return `invalid front matter: ${error instanceof Error ? error.message : String(error)}`;
+  return `文件头有误：${error instanceof Error ? error.message : String(error)}`;
 }
 
 /**
@@ -87,11 +87,11 @@ export function parsePostFile(fileName: string, bytes: Uint8Array): ParsedPostFi
   const extension = extensionOf(fileName);
   const byExtension = EXTENSION_FORMATS[extension];
   if (!byExtension) {
-    throw new ContentError(`unsupported file type ".${extension}" (expected ${IMPORTABLE_EXTENSIONS.map((e) => `.${e}`).join(', ')})`);
+    throw new ContentError(`不支持的文件类型“.${extension}”（应为 ${IMPORTABLE_EXTENSIONS.map((e) => `.${e}`).join('、')}）`);
   }
   const text = decodeText(bytes);
-  if (!/^---[a-z]*[^\S\n]*\n/i.test(text)) throw new ContentError('no front matter (a post file starts with a line "---")');
-  if (!/\n---[^\S\n]*(\n|$)/.test(text.slice(3))) throw new ContentError('front matter is not closed by a line "---"');
+  if (!/^---[a-z]*[^\S\n]*\n/i.test(text)) throw new ContentError('没有文件头（文章文件以一行“---”开头）');
+  if (!/\n---[^\S\n]*(\n|$)/.test(text.slice(3))) throw new ContentError('文件头没有以一行“---”结束');
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = matter(text, MATTER_OPTIONS);
@@ -100,7 +100,7 @@ export function parsePostFile(fileName: string, bytes: Uint8Array): ParsedPostFi
   }
   const data: unknown = parsed.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ContentError('front matter must be a mapping of fields (key: value)');
+    throw new ContentError('文件头须为字段映射（键: 值）');
   }
   const declared = (data as Record<string, unknown>).format;
   const format =

@@ -115,10 +115,10 @@ describe('sourcesFromUpload', () => {
     const zip = zipSync({ 'a.md': post('a'), 'notes.docx': strToU8('no'), '.DS_Store': strToU8('x'), 'more/inner.zip': inner });
     const results = await readAll(await sourcesFromUpload([file('batch.zip', zip)]));
     expect(results).toEqual([
-      { name: 'batch.zip/.DS_Store', skip: 'hidden file, not imported', error: 'hidden file, not imported' },
+      { name: 'batch.zip/.DS_Store', skip: '隐藏文件，未导入', error: '隐藏文件，未导入' },
       { name: 'batch.zip/a.md', skip: undefined, text: expect.stringContaining('title: a') },
-      { name: 'batch.zip/inner.zip', skip: undefined, error: expect.stringMatching(/archive inside the zip is not opened/) },
-      { name: 'batch.zip/notes.docx', skip: 'not a post file (.docx), not imported', error: expect.any(String) },
+      { name: 'batch.zip/inner.zip', skip: undefined, error: expect.stringMatching(/zip 中的压缩包不会被打开/) },
+      { name: 'batch.zip/notes.docx', skip: '不是文章文件（.docx），未导入', error: expect.any(String) },
     ]);
   });
 
@@ -127,21 +127,21 @@ describe('sourcesFromUpload', () => {
     const zip = tamper(zipSync({ 'a.md': post('a'), 'b.md': big, 'c.md': post('c') }), 1, 'size', () => 200);
     const [a, b, c] = await readAll(await sourcesFromUpload([file('lie.zip', zip)]));
     expect(a!.text).toContain('title: a');
-    expect(b!.error).toMatch(/zip entry b\.md: it holds more than the 200 bytes its header claims/);
+    expect(b!.error).toMatch(/zip 中的 b\.md：内容多于文件头所说的 200 字节/);
     expect(inflated.bytes).toBeLessThan(2 * 1024 * 1024);
-    expect(c!.error).toMatch(/zip entry c\.md: not read: the zip's headers lie \(b\.md/);
+    expect(c!.error).toMatch(/zip 中的 c\.md：未读取：zip 的文件头不实（b\.md/);
   });
 
   it('refuses an entry whose header overstates its size', async () => {
     const zip = tamper(zipSync({ 'a.md': post('a', 'x'.repeat(1000)) }), 0, 'size', (old) => old + 10);
     const [a] = await readAll(await sourcesFromUpload([file('lie.zip', zip)]));
-    expect(a!.error).toMatch(/holds \d+ bytes, not the \d+ its header claims/);
+    expect(a!.error).toMatch(/内容为 \d+ 字节，而不是文件头所说的 \d+ 字节/);
   });
 
   it.each([0, 9])('refuses an entry whose CRC-32 does not match (compression level %i)', async (level) => {
     const zip = tamper(zipSync({ 'a.md': post('a'), 'b.md': post('b') }, { level: level as 0 | 9 }), 0, 'crc', (old) => old ^ 1);
     const [a, b] = await readAll(await sourcesFromUpload([file('crc.zip', zip)]));
-    expect(a!.error).toMatch(/zip entry a\.md: its CRC-32 does not match/);
+    expect(a!.error).toMatch(/zip 中的 a\.md：CRC-32 校验不符/);
     expect(b!.text).toContain('title: b');
   });
 
@@ -151,8 +151,8 @@ describe('sourcesFromUpload', () => {
     const garbage = strToU8('PK this is not a zip at all');
     const results = await readAll(await sourcesFromUpload([file('cut.zip', truncated), file('junk.zip', garbage), file('ok.md', post('ok'))]));
     expect(results).toEqual([
-      { name: 'cut.zip', skip: undefined, error: expect.stringMatching(/^zip cannot be read: /) },
-      { name: 'junk.zip', skip: undefined, error: expect.stringMatching(/^zip cannot be read: /) },
+      { name: 'cut.zip', skip: undefined, error: expect.stringMatching(/^无法读取 zip：/) },
+      { name: 'junk.zip', skip: undefined, error: expect.stringMatching(/^无法读取 zip：/) },
       { name: 'ok.md', skip: undefined, text: expect.stringContaining('title: ok') },
     ]);
   });
@@ -163,7 +163,7 @@ describe('sourcesFromUpload', () => {
     const broken = zip.slice();
     for (let i = local[0]! + 40; i < local[0]! + 60; i++) broken[i] = 0xff;
     const [a, b] = await readAll(await sourcesFromUpload([file('bad.zip', broken)]));
-    expect(a!.error).toMatch(/zip entry a\.md: /);
+    expect(a!.error).toMatch(/zip 中的 a\.md：/);
     expect(b!.text).toContain('title: b');
   });
 
@@ -171,14 +171,14 @@ describe('sourcesFromUpload', () => {
     const bomb = zipSync({ '2024-01-01-bomb.md': new Uint8Array(30 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const [source] = await sourcesFromUpload([file('bomb.zip', bomb)]);
-    await expect(source!.read()).rejects.toThrow(/unpacks to 30 MB; the limit is 25 MB/);
+    await expect(source!.read()).rejects.toThrow(/解压后 30 MB，上限 25 MB/);
     expect(inflated.bytes).toBe(0);
   });
 
   it('reads no entry after the first of 300 that claim 1 KB but hold 1 MB', async () => {
     const results = await readAll(await sourcesFromUpload([file('liars.zip', repeatedZip(300, new Uint8Array(1024 * 1024), 1024))]));
-    expect(results[0]!.error).toMatch(/holds more than the 1024 bytes its header claims/);
-    expect(results.slice(1).filter((r) => !/not read: the zip's headers lie/.test(r.error ?? ''))).toEqual([]);
+    expect(results[0]!.error).toMatch(/内容多于文件头所说的 1024 字节/);
+    expect(results.slice(1).filter((r) => !/未读取：zip 的文件头不实/.test(r.error ?? ''))).toEqual([]);
     expect(inflated.bytes).toBeLessThan(2 * 1024 * 1024);
   });
 
@@ -188,7 +188,7 @@ describe('sourcesFromUpload', () => {
     const reading = startReading(1_000_000);
     const outcomes = [];
     for (const entry of entries) outcomes.push(await readEntry(zip, entry, reading).then(() => 'read', (e: Error) => e.message));
-    expect(outcomes).toEqual(['read', 'the zip unpacks to more than its limit', 'the zip unpacks to more than its limit']);
+    expect(outcomes).toEqual(['read', 'zip 解压后超过上限', 'zip 解压后超过上限']);
     // The third is refused before inflating anything: the budget was already spent.
     expect(inflated.bytes).toBeLessThan(1_000_000 + 1_100_000);
   });
@@ -197,7 +197,7 @@ describe('sourcesFromUpload', () => {
     const zip = repeatedZip(300, new Uint8Array(1024 * 1024));
     const sources = await sourcesFromUpload([file('many.zip', zip), file('ok.md', post('ok'))]);
     expect(sources.map((s) => s.name)).toEqual(['many.zip', 'ok.md']);
-    await expect(sources[0]!.read()).rejects.toThrow(/zip refused: it unpacks to 300 MB, more than 200 MB/);
+    await expect(sources[0]!.read()).rejects.toThrow(/拒绝此 zip：解压后 300 MB，超过 200 MB/);
     expect(inflated.bytes).toBe(0);
     // The same zip, within the budget, imports: the refusal was the budget's.
     const fine = await sourcesFromUpload([file('few.zip', repeatedZip(3, new Uint8Array(1024 * 1024)))]);

@@ -17,9 +17,9 @@ const isNoise = (entry: ZipEntry) => entry.directory || /(^|\/)__MACOSX\//.test(
 /** Why an entry will not be imported, or null for a post file. */
 function skipReason(entry: ZipEntry): { failed: boolean; reason: string } | null {
   const extension = extensionOf(entry.name);
-  if (ARCHIVES.includes(extension)) return { failed: true, reason: 'an archive inside the zip is not opened: upload it on its own' };
-  if (baseName(entry.name).startsWith('.')) return { failed: false, reason: 'hidden file, not imported' };
-  if (!IMPORTABLE_EXTENSIONS.includes(extension)) return { failed: false, reason: `not a post file (.${extension || 'no extension'}), not imported` };
+  if (ARCHIVES.includes(extension)) return { failed: true, reason: 'zip 中的压缩包不会被打开：请单独上传' };
+  if (baseName(entry.name).startsWith('.')) return { failed: false, reason: '隐藏文件，未导入' };
+  if (!IMPORTABLE_EXTENSIONS.includes(extension)) return { failed: false, reason: `不是文章文件（.${extension || '无扩展名'}），未导入` };
   return null;
 }
 
@@ -29,22 +29,22 @@ function sourcesFromZip(zipName: string, zip: Uint8Array): SourceFile[] {
     entries = listEntries(zip).filter((entry) => !isNoise(entry));
   } catch (error) {
     if (!(error instanceof ZipError)) throw error;
-    return [failing(zipName, `zip cannot be read: ${error.message}`)];
+    return [failing(zipName, `无法读取 zip：${error.message}`)];
   }
   const posts = entries.filter((entry) => !skipReason(entry));
   // Refused on the headers' word, before inflating anything; readEntry holds each entry to its header.
   const declared = posts.reduce((sum, entry) => sum + entry.size, 0);
-  if (posts.length > MAX_ZIP_ENTRIES) return [failing(zipName, `zip refused: more than ${MAX_ZIP_ENTRIES} post files`)];
-  if (declared > MAX_UNZIPPED_BYTES) return [failing(zipName, `zip refused: it unpacks to ${megabytes(declared)}, more than ${megabytes(MAX_UNZIPPED_BYTES)}`)];
+  if (posts.length > MAX_ZIP_ENTRIES) return [failing(zipName, `拒绝此 zip：文章文件超过 ${MAX_ZIP_ENTRIES} 个`)];
+  if (declared > MAX_UNZIPPED_BYTES) return [failing(zipName, `拒绝此 zip：解压后 ${megabytes(declared)}，超过 ${megabytes(MAX_UNZIPPED_BYTES)}`)];
 
   // Counted while inflating: entries whose headers understate their size spend it too.
   const reading = startReading(MAX_UNZIPPED_BYTES);
   const read = async (entry: ZipEntry) => {
-    if (entry.size > MAX_FILE_BYTES) throw new Error(`it unpacks to ${megabytes(entry.size)}; the limit is ${megabytes(MAX_FILE_BYTES)}`);
+    if (entry.size > MAX_FILE_BYTES) throw new Error(`解压后 ${megabytes(entry.size)}，上限 ${megabytes(MAX_FILE_BYTES)}`);
     try {
       return await readEntry(zip, entry, reading);
     } catch (error) {
-      throw error instanceof ZipError ? new Error(`zip entry ${entry.name}: ${error.message}`) : error;
+      throw error instanceof ZipError ? new Error(`zip 中的 ${entry.name}：${error.message}`) : error;
     }
   };
   return entries
@@ -67,7 +67,7 @@ export async function sourcesFromUpload(files: File[]): Promise<SourceFile[]> {
   const sources: SourceFile[] = [];
   for (const file of files) {
     if (extensionOf(file.name) !== 'zip') {
-      if (file.size > MAX_FILE_BYTES) sources.push(failing(file.name, `file is ${megabytes(file.size)}; the limit is ${megabytes(MAX_FILE_BYTES)}`));
+      if (file.size > MAX_FILE_BYTES) sources.push(failing(file.name, `文件 ${megabytes(file.size)}，上限 ${megabytes(MAX_FILE_BYTES)}`));
       else sources.push({ name: baseName(file.name), read: async () => new Uint8Array(await file.arrayBuffer()) });
       continue;
     }

@@ -46,7 +46,7 @@ function zip64Fields(view: DataView, start: number, end: number, wanted: number)
     }
     at += 4 + length;
   }
-  throw new ZipError('a ZIP64 entry has no readable size field');
+  throw new ZipError('ZIP64 条目没有可读的大小字段');
 }
 
 /** The entries the central directory lists, without inflating anything. Throws ZipError for a zip that is not one. */
@@ -59,19 +59,19 @@ export function listEntries(zip: Uint8Array): ZipEntry[] {
       break;
     }
   }
-  if (end < 0) throw new ZipError('not a zip file (no end of central directory)');
+  if (end < 0) throw new ZipError('不是 zip 文件（没有中央目录结尾）');
   const count = view.getUint16(end + 10, true);
   const size = view.getUint32(end + 12, true);
   let at = view.getUint32(end + 16, true);
-  if (count === 0xffff || at === MAX_32) throw new ZipError('ZIP64 archives (over 65,535 entries or 4 GB) are not supported');
-  if (at + size > end) throw new ZipError('the central directory lies outside the file (truncated or corrupt)');
+  if (count === 0xffff || at === MAX_32) throw new ZipError('不支持 ZIP64 压缩包（超过 65,535 个条目或 4 GB）');
+  if (at + size > end) throw new ZipError('中央目录超出文件范围（被截断或已损坏）');
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
-    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL) throw new ZipError('the central directory is corrupt');
+    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL) throw new ZipError('中央目录已损坏');
     const flags = view.getUint16(at + 8, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
-    if (at + 46 + nameLength + extraLength > end) throw new ZipError('the central directory is corrupt');
+    if (at + 46 + nameLength + extraLength > end) throw new ZipError('中央目录已损坏');
     const name = decodeName(zip.subarray(at + 46, at + 46 + nameLength), flags);
     let [size, compressedSize, localOffset] = [view.getUint32(at + 24, true), view.getUint32(at + 20, true), view.getUint32(at + 42, true)];
     const wide = [size, compressedSize, localOffset].filter((v) => v === MAX_32).length;
@@ -99,9 +99,9 @@ export function listEntries(zip: Uint8Array): ZipEntry[] {
 function compressedData(zip: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const at = entry.localOffset;
-  if (at + 30 > zip.length || view.getUint32(at, true) !== LOCAL) throw new ZipError('its local header is missing (corrupt zip)');
+  if (at + 30 > zip.length || view.getUint32(at, true) !== LOCAL) throw new ZipError('缺少本地文件头（zip 已损坏）');
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  if (start + entry.compressedSize > zip.length) throw new ZipError('its data runs past the end of the zip (truncated)');
+  if (start + entry.compressedSize > zip.length) throw new ZipError('数据超出 zip 末尾（被截断）');
   return zip.subarray(start, start + entry.compressedSize);
 }
 
@@ -139,10 +139,10 @@ export const startReading = (limit: number): ZipReading => ({ left: limit, since
  * Throws ZipError.
  */
 export async function readEntry(zip: Uint8Array, entry: ZipEntry, reading: ZipReading): Promise<Uint8Array> {
-  if (reading.liar) throw new ZipError(`not read: the zip's headers lie (${reading.liar} holds more than its header claims)`);
-  if (entry.flags & 0x1) throw new ZipError('it is encrypted');
-  if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`its compression method (${entry.method}) is not supported`);
-  if (entry.size > reading.left) throw new ZipError('the zip unpacks to more than its limit');
+  if (reading.liar) throw new ZipError(`未读取：zip 的文件头不实（${reading.liar} 的内容多于其文件头所说）`);
+  if (entry.flags & 0x1) throw new ZipError('已加密');
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`不支持其压缩方式（${entry.method}）`);
+  if (entry.size > reading.left) throw new ZipError('zip 解压后超过上限');
   const data = compressedData(zip, entry);
   const out = new Uint8Array(entry.size);
   let produced = 0;
@@ -162,7 +162,7 @@ export async function readEntry(zip: Uint8Array, entry: ZipEntry, reading: ZipRe
       try {
         inflate.push(data.subarray(at, at + slice), at + slice >= data.length);
       } catch (error) {
-        throw new ZipError(`its compressed data is corrupt (${(error as Error).message})`);
+        throw new ZipError(`压缩数据已损坏（${(error as Error).message})`);
       }
       at += slice;
       if (reading.sinceYield >= YIELD_EVERY) {
@@ -170,14 +170,14 @@ export async function readEntry(zip: Uint8Array, entry: ZipEntry, reading: ZipRe
         await nextTurn();
       }
     }
-    if (!data.length) throw new ZipError('its compressed data is empty');
+    if (!data.length) throw new ZipError('压缩数据为空');
   }
   if (overflow) {
     reading.liar = entry.name;
-    throw new ZipError(`it holds more than the ${entry.size} bytes its header claims (tampered or corrupt)`);
+    throw new ZipError(`内容多于文件头所说的 ${entry.size} 字节（被篡改或已损坏）`);
   }
-  if (reading.left < 0) throw new ZipError('the zip unpacks to more than its limit');
-  if (produced !== entry.size) throw new ZipError(`it holds ${produced} bytes, not the ${entry.size} its header claims (tampered or corrupt)`);
-  if ((crc32(out) >>> 0) !== entry.crc) throw new ZipError('its CRC-32 does not match (tampered or corrupt)');
+  if (reading.left < 0) throw new ZipError('zip 解压后超过上限');
+  if (produced !== entry.size) throw new ZipError(`内容为 ${produced} 字节，而不是文件头所说的 ${entry.size} 字节（被篡改或已损坏）`);
+  if ((crc32(out) >>> 0) !== entry.crc) throw new ZipError('CRC-32 校验不符（被篡改或已损坏）');
   return out;
 }

@@ -32,20 +32,20 @@ describe('the bad-input corpus', () => {
     const before = await snapshotOfDatabase();
     const nested = `${'<div>'.repeat(50_000)}x${'</div>'.repeat(50_000)}`;
     const corpus: [string, string | Uint8Array, RegExp][] = [
-      ['invalid-yaml.md', good.replace(/^title: .*$/m, 'title: "unclosed'), /invalid YAML front matter/],
-      ['no-front-matter.md', good.replace(/^---\n[\s\S]*?\n---\n/, ''), /no front matter/],
-      ['unclosed.md', good.split('\n---\n')[0]!, /not closed/],
-      ['binary.md', Uint8Array.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02, 0xff]), /not UTF-8|binary/],
-      ['gbk.md', Buffer.concat([Buffer.from('---\ntitle: '), Buffer.from([0xb4, 0xf3, 0xc4, 0xa3, 0xd0, 0xcd]), Buffer.from('\n---\n')]), /not UTF-8/],
-      ['impossible-date.md', withField('date', 'date: 2024-02-30 25:61:00 +08:00'), /date: .* is not a valid date/],
-      ['huge-body.md', `${good}\n${'字'.repeat(6_000_000)}`, /body is longer than 5,000,000 characters/],
-      ['ten-thousand-tags.md', withField('tags', `tags: [${Array.from({ length: 10_000 }, (_, i) => `t${i}`).join(', ')}]`), /tags: more than 100 names/],
+      ['invalid-yaml.md', good.replace(/^title: .*$/m, 'title: "unclosed'), /文件头 YAML 有误/],
+      ['no-front-matter.md', good.replace(/^---\n[\s\S]*?\n---\n/, ''), /没有文件头/],
+      ['unclosed.md', good.split('\n---\n')[0]!, /没有以一行/],
+      ['binary.md', Uint8Array.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x02, 0xff]), /不是 UTF-8|二进制/],
+      ['gbk.md', Buffer.concat([Buffer.from('---\ntitle: '), Buffer.from([0xb4, 0xf3, 0xc4, 0xa3, 0xd0, 0xcd]), Buffer.from('\n---\n')]), /不是 UTF-8/],
+      ['impossible-date.md', withField('date', 'date: 2024-02-30 25:61:00 +08:00'), /date: .*不是有效的日期/],
+      ['huge-body.md', `${good}\n${'字'.repeat(6_000_000)}`, /正文超过 5,000,000 个字符/],
+      ['ten-thousand-tags.md', withField('tags', `tags: [${Array.from({ length: 10_000 }, (_, i) => `t${i}`).join(', ')}]`), /tags: 超过 100 个名称/],
       ['deep.html', withField('title', 'title: 深层嵌套').replace(/^artid: .*$/m, "artid: '999000222'").replace(/\n---\n[\s\S]*$/, `\n---\n${nested}`), /HTML 元素嵌套过深/],
       ['alias-bomb.md', good.replace(/^layout: post$/m, 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]'), /Excessive alias count/],
-      ['javascript-front-matter.md', `---js\n{ title: require('child_process').execSync('id').toString() }\n---\nbody`, /not accepted/],
-      ['taken-slug.md', withField('artid', "artid: '999000111'").replace(/^layout: post$/m, 'layout: post\nslug: prompt-engineering-tips'), /slug "prompt-engineering-tips" is already used/],
-      ['2024-09-09-rag-retrieval-augmented-generation.md', withField('title', 'title: 同一个 artid 的第二份'), /duplicate (slug "rag-retrieval-augmented-generation"|artid 142034981): also in/],
-      ['../../etc/passwd.md', 'root:x:0:0', /no front matter/],
+      ['javascript-front-matter.md', `---js\n{ title: require('child_process').execSync('id').toString() }\n---\nbody`, /不接受/],
+      ['taken-slug.md', withField('artid', "artid: '999000111'").replace(/^layout: post$/m, 'layout: post\nslug: prompt-engineering-tips'), /网址别名“prompt-engineering-tips”已被文章/],
+      ['2024-09-09-rag-retrieval-augmented-generation.md', withField('title', 'title: 同一个 artid 的第二份'), /重复的 (slug "rag-retrieval-augmented-generation"|artid 142034981)：也出现在/],
+      ['../../etc/passwd.md', 'root:x:0:0', /没有文件头/],
     ];
     // The good file first, so the batch duplicate has something to clash with.
     const report = await importSources([source(GOOD, good), ...corpus.map(([name, content]) => source(name, content))]);

@@ -55,7 +55,7 @@ async function findExisting(find: Finder, snapshot: PostSnapshot): Promise<Found
   const bySlug = await find.bySlug(snapshot.slug);
   if (bySlug) {
     if (snapshot.sourceId && bySlug.sourceId && bySlug.sourceId !== snapshot.sourceId) {
-      throw new DuplicatePostError(`slug "${snapshot.slug}" is already used by post #${bySlug.id} (artid ${bySlug.sourceId})`);
+      throw new DuplicatePostError(`网址别名“${snapshot.slug}”已被文章 #${bySlug.id}（artid ${bySlug.sourceId}）使用`);
     }
     return bySlug;
   }
@@ -84,8 +84,8 @@ export async function decide(item: Prepared, force: boolean, find: Finder): Prom
   // The file has not changed since it was last imported: editors' later work stands.
   if (lastImport?.contentHash === hash) return { action: 'skip', result: { ...same, status: 'unchanged' } };
   if (latest && !latest.imported && !force) {
-    const who = latest.authorEmail ?? (latest.authorId ? `user #${latest.authorId}` : 'a deleted user');
-    const reason = `post #${existing.id} was edited in the admin since its last import (revision ${latest.number} by ${who}); use --force to replace it with this file`;
+    const who = latest.authorEmail ?? (latest.authorId ? `用户 #${latest.authorId}` : '已删除的用户');
+    const reason = `文章 #${existing.id} 在上次导入后已在后台修改（${who} 的版本 ${latest.number}）；要用此文件覆盖，请勾选“覆盖”（命令行 --force）`;
     return { action: 'skip', result: { ...same, status: 'conflict', reason } };
   }
   return { action: 'write', existing };

@@ -125,7 +125,7 @@ describe('changes and conflicts', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('## ', '## 新增：'));
     const refused = await importPaths([file]);
     expect(refused.counts.conflict).toBe(1);
-    expect(byStatus(refused, 'conflict')[0]!.reason).toMatch(/edited in the admin since its last import .*editor@example\.com.*--force/);
+    expect(byStatus(refused, 'conflict')[0]!.reason).toMatch(/在上次导入后已在后台修改.*editor@example\.com.*--force/);
     expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).title).toBe('编辑改过的标题');
 
     const forced = await importPaths([file], true);
@@ -149,7 +149,7 @@ describe('imports from the admin', () => {
     const uploaded = await importSources(await collectSourceFiles([file]), { authorId: editor.id });
     expect(uploaded.counts.imported + uploaded.counts.updated).toBe(1);
     const post = await db.post.findUniqueOrThrow({ where: { slug: 'aigc-uploaded' }, include: { revisions: { orderBy: { number: 'desc' } } } });
-    expect(post.revisions[0]).toMatchObject({ authorId: editor.id, message: expect.stringMatching(/^Imported from /) });
+    expect(post.revisions[0]).toMatchObject({ authorId: editor.id, message: expect.stringMatching(/^从 .* 导入$/) });
 
     // The uploader's import is an import, not an edit: the same file is unchanged, a changed one updates.
     expect((await importPaths([file])).counts).toMatchObject({ unchanged: 1, conflict: 0 });
@@ -177,13 +177,13 @@ describe('broken files', () => {
     const report = await importPaths([dir, path.join(dir, 'missing.md')]);
     const failed = Object.fromEntries(byStatus(report, 'failed').map((r) => [path.basename(r.file), r.reason]));
     expect(failed).toEqual({
-      'bad-yaml.md': expect.stringMatching(/invalid YAML front matter/),
-      'no-title.md': 'title: missing',
-      'bad-date.md': expect.stringMatching(/date: "2024-13-45 25:00:00 \+08:00" is not a valid date/),
-      'latin1.md': expect.stringMatching(/not UTF-8/),
-      'z-dup-slug.md': expect.stringMatching(/duplicate slug "brand-new-post": also in .*a-good-new\.md/),
-      'taken-slug.md': expect.stringMatching(/slug "llm-agent-react-tool-calling" is already used by post #\d+/),
-      'missing.md': 'no such file or directory',
+      'bad-yaml.md': expect.stringMatching(/文件头 YAML 有误/),
+      'no-title.md': 'title: 缺少',
+      'bad-date.md': expect.stringMatching(/date: “2024-13-45 25:00:00 \+08:00”不是有效的日期/),
+      'latin1.md': expect.stringMatching(/不是 UTF-8/),
+      'z-dup-slug.md': expect.stringMatching(/重复的 slug "brand-new-post"：也出现在 .*a-good-new\.md/),
+      'taken-slug.md': expect.stringMatching(/网址别名“llm-agent-react-tool-calling”已被文章 #\d+/),
+      'missing.md': '文件或目录不存在',
     });
     expect(report.counts.imported + report.counts.unchanged).toBe(2);
     expect(await db.post.findUnique({ where: { slug: 'brand-new-post' } })).not.toBeNull();
@@ -223,7 +223,7 @@ describe('a large run (chunked writes, the unchanged-file shortcut, worker-free 
     await writeFile(path.join(dir, `zz-copy-${files[3]}`), await readFile(path.join(dir, files[3]!), 'utf8'));
     const report = await importPaths([dir]);
     expect(byStatus(report, 'failed')).toEqual([
-      expect.objectContaining({ file: path.join(dir, `zz-copy-${files[3]}`), reason: expect.stringMatching(/^duplicate slug ".*": also in .*/) }),
+      expect.objectContaining({ file: path.join(dir, `zz-copy-${files[3]}`), reason: expect.stringMatching(/^重复的 slug ".*"：也出现在 .*/) }),
     ]);
     expect(report.counts.unchanged).toBeGreaterThan(100);
   });

@@ -52,12 +52,12 @@ interface Entry {
 type Ready = Entry & { write: ImportedPostWrite };
 
 /** An import's revision keeps the file it read; that is what marks it an import. */
-const importMeta = (item: Prepared, authorId: number | null) => ({ authorId, message: `Imported from ${item.file}`, sourceText: item.sourceText });
+const importMeta = (item: Prepared, authorId: number | null) => ({ authorId, message: `从 ${item.file} 导入`, sourceText: item.sourceText });
 
 function claim(run: Run, file: string, slug: string, sourceId: string | null) {
   const keys = [`slug "${slug}"`, ...(sourceId ? [`artid ${sourceId}`] : [])];
   const clash = keys.find((key) => run.claimed.has(key));
-  if (clash) throw new ContentError(`duplicate ${clash}: also in ${run.claimed.get(clash)}`);
+  if (clash) throw new ContentError(`重复的 ${clash}：也出现在 ${run.claimed.get(clash)}`);
   keys.forEach((key) => run.claimed.set(key, file));
 }
 

@@ -26,7 +26,7 @@ export interface ImportReport {
 
 function reasonOf(error: unknown): string {
   if (error instanceof ContentError || error instanceof DuplicatePostError) return error.message;
-  if (error instanceof RenderError) return `body: ${error.message}`;
+  if (error instanceof RenderError) return `正文：${error.message}`;
   if (error instanceof Error) return error.message.split('\n').filter(Boolean).pop() ?? error.name;
   return String(error);
 }

@@ -170,7 +170,7 @@ describe('two importers and an editor at once', () => {
         const written = await db.revision.findMany({ where: { postId: idOf.get(slug), sourceText: fileText(who, slug) } });
         if (result.status === 'imported' || result.status === 'updated') {
           expect(written, `${result.file} was acknowledged`).toHaveLength(1);
-          expect(written[0]).toMatchObject({ authorId: null, message: `Imported from ${result.file}` });
+          expect(written[0]).toMatchObject({ authorId: null, message: `从 ${result.file} 导入` });
           expected.set(slug, expected.get(slug)! + 1);
         } else {
           expect(['conflict', 'failed'], `${result.file}: ${result.status}`).toContain(result.status);

@@ -5,7 +5,7 @@ export class EditConflictError extends Error {
     readonly postId: number,
     readonly baseVersion: number,
   ) {
-    super(`post #${postId} was saved by someone else since version ${baseVersion}`);
+    super(`文章 #${postId} 在版本 ${baseVersion} 之后已被他人保存`);
   }
 }
 

@@ -151,8 +151,8 @@ async function assertFree(tx: Tx, snapshot: PostSnapshot, postId?: number) {
     select: { id: true, slug: true, sourceId: true },
   });
   if (!taken) return;
-  const what = taken.slug === snapshot.slug ? `slug "${snapshot.slug}"` : `artid ${snapshot.sourceId}`;
-  throw new DuplicatePostError(`${what} is already used by post #${taken.id}`);
+  const what = taken.slug === snapshot.slug ? `网址别名“${snapshot.slug}”` : `来源编号 artid ${snapshot.sourceId}`;
+  throw new DuplicatePostError(`${what}已被文章 #${taken.id} 使用`);
 }
 
 /** Creates a post and its first revision, the row with its search vector in one statement: one row version, not two. */

@@ -6,7 +6,8 @@ import type { PostSnapshot } from '@/lib/validations/post';
 import { createUser } from '@/lib/users/mutations';
 import { connectTestDatabase } from '@/test/database';
 import { TermInputError } from '@/lib/terms/write';
-import { mergeTags, renameTag } from './tag-changes';
+import { listTermsForAdmin, suggestTerms } from '@/lib/terms/admin';
+import { deleteUnusedTerm, mergeTags, mergeTerms, renameTag } from './tag-changes';
 
 const base: PostSnapshot = {
   slug: 'x', title: '标签', description: null, keywords: null, publishedAt: new Date('2024-01-01'), utcOffset: 480, status: 'published',
@@ -15,8 +16,8 @@ const base: PostSnapshot = {
 };
 let editorId: number;
 
-async function add(slug: string, tags: string[]) {
-  const full = { ...base, slug, tags };
+async function add(slug: string, tags: string[], categories: string[] = []) {
+  const full = { ...base, slug, tags, categories };
   return db.$transaction(async (tx) => createPost(tx, full, await renderBody(full.format, full.body), { authorId: null }));
 }
 const tagsOf = async (id: number) =>
@@ -60,5 +61,38 @@ describe('tags', () => {
     await add('again-b', ['again']);
     await mergeTags((await db.tag.findUniqueOrThrow({ where: { nameKey: 'again' } })).id, kept.id, editorId);
     expect(await db.tagRedirect.findUniqueOrThrow({ where: { slug: 'again' } })).toMatchObject({ tagId: kept.id });
+  });
+});
+
+describe('the terms admin', () => {
+  it('merges one category into another with a revision on each post', async () => {
+    const post = await add('cat-merge', [], ['教程', '入门']);
+    const source = await db.category.findUniqueOrThrow({ where: { nameKey: '入门' } });
+    const target = await db.category.findUniqueOrThrow({ where: { nameKey: '教程' } });
+    expect(await mergeTerms('category', source.id, target.id, editorId)).toEqual({ source: '入门', target: '教程', posts: 1 });
+    const latest = await db.revision.findFirstOrThrow({ where: { postId: post.id }, orderBy: { number: 'desc' } });
+    expect(latest.message).toBe('分类“入门”合并到“教程”');
+    expect((latest.frontMatter as { categories: string[] }).categories).toEqual(['教程']);
+    expect(await db.category.findUnique({ where: { id: source.id } })).toBeNull();
+  });
+
+  it('deletes a term only when no post carries it', async () => {
+    await add('keeps-used', ['在用的标签']);
+    const used = await db.tag.findUniqueOrThrow({ where: { nameKey: '在用的标签' } });
+    await expect(deleteUnusedTerm('tag', used.id)).rejects.toThrow(/还有 1 篇文章在用/);
+    const unused = await db.tag.create({ data: { name: '没人用', nameKey: '没人用', slug: 'no-one-uses' } });
+    expect(await deleteUnusedTerm('tag', unused.id)).toBe('没人用');
+    expect(await db.tag.findUnique({ where: { id: unused.id } })).toBeNull();
+  });
+
+  it('lists terms in pinyin order, searched and paged, never past the last page', async () => {
+    for (const name of ['中文', '阿里', '北京', 'zebra-拼音']) await db.tag.create({ data: { name, nameKey: name.toLowerCase(), slug: `pinyin-${name}` } });
+    const names = (await listTermsForAdmin('tag', {})).items.map((t) => t.name);
+    const order = names.filter((n) => ['中文', '阿里', '北京'].includes(n));
+    expect(order).toEqual(['阿里', '北京', '中文']);
+    const searched = await listTermsForAdmin('tag', { q: '北', page: 99 });
+    expect(searched).toMatchObject({ total: 1, page: 1, pageCount: 1, items: [{ name: '北京', posts: 0 }] });
+    expect((await listTermsForAdmin('tag', { q: '100%' })).total).toBe(0);
+    expect((await suggestTerms('tag', '京')).map((t) => t.name)).toEqual(['北京']);
   });
 });

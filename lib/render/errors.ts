@@ -6,6 +6,6 @@ export class RenderError extends Error {
     readonly line?: number,
     readonly column?: number,
   ) {
-    super(line ? `${message} (line ${line}${column ? `, column ${column}` : ''})` : message);
+    super(line ? `${message}（第 ${line} 行${column ? `第 ${column} 列` : ''}）` : message);
   }
 }

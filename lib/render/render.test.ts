@@ -57,7 +57,7 @@ describe('renderBody', () => {
   ] as const)('strips script from %s bodies', async (format, body) => {
     const render = renderBody(format, body);
     if (format === 'mdx') {
-      await expect(render).rejects.toThrow(/not allowed/);
+      await expect(render).rejects.toThrow(/不允许/);
       const { html } = await renderBody('mdx', 'hi <img src="x" onerror="alert(1)" /> <a href="javascript:alert(1)">x</a>');
       expect(scriptVectors(html)).toEqual([]);
       return;
@@ -75,13 +75,13 @@ describe('renderBody', () => {
   });
 
   it.each([
-    ['import x from "y"\n\n正文', /import and export statements are not allowed in MDX \(line 1, column 1\)/],
-    ['正文\n\nexport const a = 1', /import and export statements are not allowed/],
-    ['第一行\n\n数值是 {1 + 1}', /JavaScript expressions in braces \{…\} are not allowed in MDX \(line 3, column 5\)/],
-    ['<Evil />', /unknown component <Evil>; allowed: <Callout>, <Figure>/],
-    ['<Callout type={"info"}>x</Callout>', /attribute values must be plain "strings"/],
-    ['<Callout {...props}>x</Callout>', /attribute values must be plain "strings"/],
-    ['<Callout>unclosed', /MDX syntax error/],
+    ['import x from "y"\n\n正文', /MDX 中不允许 import 与 export 语句（第 1 行第 1 列）/],
+    ['正文\n\nexport const a = 1', /MDX 中不允许 import 与 export 语句/],
+    ['第一行\n\n数值是 {1 + 1}', /MDX 中不允许花括号 \{…\} 里的 JavaScript 表达式（第 3 行第 5 列）/],
+    ['<Evil />', /未知组件 <Evil>；可用：<Callout>、<Figure>/],
+    ['<Callout type={"info"}>x</Callout>', /属性值须为普通 "字符串"/],
+    ['<Callout {...props}>x</Callout>', /属性值须为普通 "字符串"/],
+    ['<Callout>unclosed', /MDX 语法错误/],
   ])('refuses unsafe or broken MDX: %j', async (body, message) => {
     await expect(renderBody('mdx', body)).rejects.toThrow(message);
   });
@@ -153,7 +153,7 @@ describe('MDX that hides code', () => {
   it('refuses an expression inside a GFM footnote, which a plain MDX parse reads as a link definition', async () => {
     // No `>` before the end, so without GFM this is a valid angle-bracketed link destination.
     const body = 'xss[^h1]\n\n[^h1]: <Callout title={String(6 * 7) + (function () { globalThis.__ran = true; return "" })()} />';
-    await expect(renderBody('mdx', body)).rejects.toThrow(/attribute values must be plain "strings"/);
+    await expect(renderBody('mdx', body)).rejects.toThrow(/属性值须为普通 "字符串"/);
     expect((globalThis as { __ran?: boolean }).__ran).toBeUndefined();
   });
 

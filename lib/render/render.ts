@@ -72,7 +72,7 @@ export async function compileWithMdxBundler(format: 'markdown' | 'mdx', body: st
     }));
   } catch (error) {
     const first = (error as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors?.[0];
-    throw new RenderError(`cannot compile the ${format} body: ${first?.text ?? (error as Error).message}`, first?.location?.line, first?.location?.column);
+    throw new RenderError(`无法编译 ${format} 正文：${first?.text ?? (error as Error).message}`, first?.location?.line, first?.location?.column);
   }
   const { default: Content } = (getMDXExport as (code: string, globals: object) => { default: (props: object) => Root | Element })(code, {
     // The bundle reads the JSX runtime from these globals: ours builds hast, not React elements.
@@ -98,7 +98,7 @@ export async function renderBody(format: BodyFormat, body: string, title = ''): 
   } catch (error) {
     // Tree walkers recurse: pathological nesting (tens of thousands of levels) overflows the stack.
     if (error instanceof RangeError || /Maximum call stack size exceeded/.test(String(error))) {
-      throw new RenderError('the body is nested too deeply to render (thousands of levels of elements, lists or quotes)');
+      throw new RenderError('正文嵌套过深，无法渲染（元素、列表或引用多达数千层）');
     }
     throw error;
   }

@@ -26,7 +26,7 @@ export function assertSafeMdx(source: string): void {
     tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath).parse(source) as Root;
   } catch (error) {
     const e = error as { reason?: string; message: string; line?: number; column?: number };
-    throw new RenderError(`MDX syntax error: ${e.reason ?? e.message}`, e.line, e.column);
+    throw new RenderError(`MDX 语法错误：${e.reason ?? e.message}`, e.line, e.column);
   }
   rejectUnsafeNodes(tree);
 }
@@ -42,19 +42,19 @@ export function remarkRejectUnsafeMdx() {
 function rejectUnsafeNodes(tree: Root): void {
   visit(tree, (node) => {
     const n = node as unknown as Positioned & { type: string; name?: string | null; attributes?: { type: string; name?: string; value?: unknown }[] };
-    if (n.type === 'mdxjsEsm') throw new RenderError('import and export statements are not allowed in MDX', ...at(n));
+    if (n.type === 'mdxjsEsm') throw new RenderError('MDX 中不允许 import 与 export 语句', ...at(n));
     if (n.type === 'mdxFlowExpression' || n.type === 'mdxTextExpression') {
-      throw new RenderError('JavaScript expressions in braces {…} are not allowed in MDX', ...at(n));
+      throw new RenderError('MDX 中不允许花括号 {…} 里的 JavaScript 表达式', ...at(n));
     }
     if (n.type !== 'mdxJsxFlowElement' && n.type !== 'mdxJsxTextElement') return;
     const name = n.name ?? '';
     if (/^[A-Z]/.test(name) && !MDX_COMPONENT_NAMES.includes(name)) {
-      throw new RenderError(`unknown component <${name}>; allowed: ${MDX_COMPONENT_NAMES.map((c) => `<${c}>`).join(', ')}`, ...at(n));
+      throw new RenderError(`未知组件 <${name}>；可用：${MDX_COMPONENT_NAMES.map((c) => `<${c}>`).join('、')}`, ...at(n));
     }
-    if (name.includes('.') || name.includes(':')) throw new RenderError(`<${name}> is not allowed`, ...at(n));
+    if (name.includes('.') || name.includes(':')) throw new RenderError(`不允许 <${name}>`, ...at(n));
     for (const attribute of n.attributes ?? []) {
       if (attribute.type !== 'mdxJsxAttribute' || (attribute.value !== null && typeof attribute.value !== 'string' && attribute.value !== undefined)) {
-        throw new RenderError(`<${name}>: attribute values must be plain "strings", not {expressions}`, ...at(n));
+        throw new RenderError(`<${name}>：属性值须为普通 "字符串"，不能是 {表达式}`, ...at(n));
       }
     }
   });

@@ -39,11 +39,11 @@ export async function updateUserAction(_previous: UserActionState, formData: For
       const password = await resetPassword(actor, userId);
       return { message: `新密码：${password}（只显示这一次）` };
     }
-    if (intent === 'role') await updateUserAccess(actor, userId, { role: role === 'admin' ? 'admin' : 'editor' });
-    if (intent === 'disable') await updateUserAccess(actor, userId, { disabled: true });
-    if (intent === 'enable') await updateUserAccess(actor, userId, { disabled: false });
+    const change = intent === 'role' ? { role: role === 'admin' ? ('admin' as const) : ('editor' as const) } : { disabled: intent === 'disable' };
+    const user = await updateUserAccess(actor, userId, change);
     revalidatePath('/admin/users');
-    return { message: '已更新。' };
+    if (intent === 'role') return { message: `已把 ${user.email} 的角色改为${user.role === 'admin' ? '管理员' : '编辑'}。` };
+    return { message: intent === 'disable' ? `已停用 ${user.email}，他的登录已全部结束。` : `已启用 ${user.email}。` };
   } catch (error) {
     if (error instanceof UserInputError) return { error: error.message };
     throw error;

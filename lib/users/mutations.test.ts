@@ -22,7 +22,7 @@ describe('createUser', () => {
   it('normalises the email and refuses bad input with the field named', async () => {
     const user = await createUser({ email: '  Mixed@Example.COM ', role: 'editor', password: 'long enough password' });
     expect(user.email).toBe('mixed@example.com');
-    await expect(createUser({ email: 'nope', role: 'editor', password: 'long enough password' })).rejects.toThrow(/email: must be an email address/);
-    await expect(createUser({ email: 'MIXED@example.com', role: 'editor', password: 'long enough password' })).rejects.toThrow(/already exists/);
+    await expect(createUser({ email: 'nope', role: 'editor', password: 'long enough password' })).rejects.toThrow(/邮箱（email）：需为电子邮件地址/);
+    await expect(createUser({ email: 'MIXED@example.com', role: 'editor', password: 'long enough password' })).rejects.toThrow(/已有使用/);
   });
 });

@@ -5,6 +5,8 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { userCreateSchema, type UserCreateInput } from '@/lib/validations/user';
 
+const FIELD_NAMES: Record<string, string> = { email: '邮箱（email）', name: '名字（name）', role: '角色（role）', password: '密码（password）' };
+
 export class UserInputError extends Error {
   override name = 'UserInputError';
 }
@@ -13,7 +15,7 @@ export class UserInputError extends Error {
 export async function createUser(input: UserCreateInput) {
   const parsed = userCreateSchema.safeParse(input);
   if (!parsed.success) {
-    throw new UserInputError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    throw new UserInputError(parsed.error.issues.map((i) => `${FIELD_NAMES[String(i.path[0])] ?? i.path.join('.')}：${i.message}`).join('；'));
   }
   const { password, ...data } = parsed.data;
   try {
@@ -23,7 +25,7 @@ export async function createUser(input: UserCreateInput) {
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new UserInputError(`a user with email ${data.email} already exists`);
+      throw new UserInputError(`已有使用 ${data.email} 的用户`);
     }
     throw error;
   }
@@ -52,7 +54,7 @@ export interface Actor {
  */
 export async function updateUserAccess(actor: Actor, userId: number, change: { role?: 'admin' | 'editor'; disabled?: boolean }) {
   if (actor.id === userId && (change.role === 'editor' || change.disabled)) {
-    throw new UserInputError('you cannot demote or disable yourself');
+    throw new UserInputError('不能降低自己的角色或停用自己');
   }
   return db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: userId }, data: change, select: { id: true, email: true, role: true, disabled: true } });

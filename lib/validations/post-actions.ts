@@ -26,3 +26,13 @@ export const postPreviewSchema = z.object({
   body: z.string(),
   title: z.string(),
 });
+
+/** The admin list's bulk form: the ticked posts, one operation, and the list to return to. */
+export const postBulkFormSchema = z
+  .object({
+    ids: z.array(idSchema).min(1).max(100),
+    operation: z.enum(['publish', 'unpublish', 'trash', 'restore', 'add-tag', 'remove-tag']),
+    tag: z.string().trim().max(100).optional(),
+    back: z.string().regex(/^\/admin(\?[^#\s]*)?$/).catch('/admin'),
+  })
+  .refine((form) => !form.operation.endsWith('-tag') || Boolean(form.tag), { path: ['tag'] });

@@ -17,7 +17,7 @@ const url = z
   .string()
   .trim()
   .max(2_000)
-  .refine((value) => URL.canParse(value) && /^https?:/i.test(value), 'must be an http(s) URL');
+  .refine((value) => URL.canParse(value) && /^https?:/i.test(value), '需为 http(s) 网址');
 /**
  * An image URL the site may show: `https:`, or a path on this site. No other scheme
  * (`javascript:`, `data:`, `http:` mixed content), no `//host` or `/\\host` (another
@@ -29,9 +29,9 @@ export function isImageUrl(value: string): boolean {
   return !value.startsWith('//');
 }
 
-export const IMAGE_URL_MESSAGE = 'must be an https: URL or a path on this site (/images/…)';
+export const IMAGE_URL_MESSAGE = '需为 https: 网址或本站路径（/images/…）';
 const imageUrl = z.string().trim().max(2_000).refine(isImageUrl, IMAGE_URL_MESSAGE);
-const termList = z.array(z.string().trim().min(1).max(100, 'a name is longer than 100 characters')).max(100, 'more than 100 names');
+const termList = z.array(z.string().trim().min(1).max(100, '有名称超过 100 个字符')).max(100, '超过 100 个名称');
 
 /**
  * Everything a post is, as one value: what a revision stores and what an
@@ -40,17 +40,17 @@ const termList = z.array(z.string().trim().min(1).max(100, 'a name is longer tha
 export const postSnapshotSchema = z.object({
   slug: z
     .string()
-    .min(1, 'slug is empty')
+    .min(1, '网址别名为空')
     .max(200)
-    .regex(SLUG_PATTERN, 'slug may hold only letters, digits and single - between them'),
-  title: z.string().trim().min(1, 'title is empty').max(500),
+    .regex(SLUG_PATTERN, '网址别名只能由字母、数字和它们之间的单个 - 组成'),
+  title: z.string().trim().min(1, '标题为空').max(500),
   description: optionalText,
   keywords: optionalText,
   publishedAt: z.date(),
   utcOffset: z.number().int().min(-840).max(840),
   status: z.enum(['draft', 'published', 'scheduled']),
   format: z.enum(['markdown', 'mdx', 'html']),
-  body: z.string().max(MAX_BODY_CHARS, 'body is longer than 5,000,000 characters'),
+  body: z.string().max(MAX_BODY_CHARS, '正文超过 5,000,000 个字符'),
   sourceId: z.string().trim().min(1).max(100).nullable(),
   sourceUrl: url.nullable(),
   coverImage: imageUrl.nullable(),

@@ -6,10 +6,10 @@ export const ROLES = ['admin', 'editor'] as const;
 export const MIN_PASSWORD_CHARS = 12;
 
 export const userCreateSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email('must be an email address')),
+  email: z.string().trim().toLowerCase().pipe(z.email('需为电子邮件地址')),
   name: z.string().trim().max(100).optional(),
-  role: z.enum(ROLES, 'must be admin or editor'),
-  password: z.string().min(MIN_PASSWORD_CHARS, `must be at least ${MIN_PASSWORD_CHARS} characters`).max(1024),
+  role: z.enum(ROLES, '需为 admin（管理员）或 editor（编辑）'),
+  password: z.string().min(MIN_PASSWORD_CHARS, `至少 ${MIN_PASSWORD_CHARS} 个字符`).max(1024),
 });
 
 export type UserCreateInput = z.input<typeof userCreateSchema>;

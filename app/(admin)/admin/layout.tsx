@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
+import { SiteClockProvider } from '@/components/admin/site-clock.client';
 import { AdminUserMenu } from '@/components/admin/user-menu';
+import { siteTimeZone } from '@/lib/settings/time-zone';
 import '../admin.css';
 import '../admin-editor.css';
 
@@ -13,6 +15,7 @@ export const instant = false;
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await connection();
+  const timeZone = await siteTimeZone();
   return (
     <div className="admin">
       <a className="skip-link" href="#main">
@@ -37,7 +40,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </nav>
       </header>
       <main id="main" className="admin-main" tabIndex={-1}>
-        <Suspense fallback={<p>加载中…</p>}>{children}</Suspense>
+        <SiteClockProvider timeZone={timeZone}>
+          <Suspense fallback={<p>加载中…</p>}>{children}</Suspense>
+        </SiteClockProvider>
       </main>
     </div>
   );

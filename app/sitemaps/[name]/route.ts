@@ -1,7 +1,8 @@
 import { listArchiveMonths } from '@/lib/posts/archive';
 import { listSitemapPosts } from '@/lib/posts/public';
 import { urlSet, xmlResponse, type SitemapUrl } from '@/lib/sitemap';
-import { archiveMonthPath, categoryPath, postPath, siteUrl, tagPath } from '@/lib/site';
+import { publicOrigin } from '@/lib/settings/read';
+import { archiveMonthPath, categoryPath, postPath, tagPath } from '@/lib/site';
 import { listTermsWithCounts } from '@/lib/terms/public';
 
 export const generateStaticParams = async () => [{ name: 'pages.xml' }];
@@ -19,7 +20,7 @@ async function pages(origin: string): Promise<SitemapUrl[]> {
 /** /sitemaps/pages.xml and /sitemaps/posts-<n>.xml, as listed by /sitemap.xml. */
 export async function GET(_request: Request, { params }: RouteContext<'/sitemaps/[name]'>) {
   const { name } = await params;
-  const origin = siteUrl().origin;
+  const origin = (await publicOrigin()).origin;
   if (name === 'pages.xml') return xmlResponse(urlSet(await pages(origin)));
   const chunk = /^posts-(\d{1,6})\.xml$/.exec(name)?.[1];
   if (chunk === undefined) return new Response('Not found', { status: 404 });

@@ -13,7 +13,7 @@ export default async function ImportPage() {
       <h2>导出</h2>
       <p>
         <a href="/admin/export" download>
-          下载全部文章（zip，front matter 文件）
+          下载全部文章（zip，每篇一个带文件头的文章文件）
         </a>
       </p>
     </>

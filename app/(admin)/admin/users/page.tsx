@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
+import { SiteTime } from '@/components/admin/site-time';
 import { CreateUserForm, UserRowActions } from '@/components/admin/user-forms.client';
 import { requireAdmin } from '@/lib/auth/session';
+import { siteTimeZone } from '@/lib/settings/time-zone';
 import { listUsers } from '@/lib/users/queries';
 
 export const metadata: Metadata = { title: '用户' };
 
 export default async function UsersPage() {
   await requireAdmin();
-  const users = await listUsers();
+  const [users, timeZone] = await Promise.all([listUsers(), siteTimeZone()]);
   return (
     <>
       <h1>用户</h1>
@@ -19,6 +21,7 @@ export default async function UsersPage() {
             <th scope="col">邮箱</th>
             <th scope="col">角色</th>
             <th scope="col">状态</th>
+            <th scope="col">上次登录</th>
             <th scope="col">操作</th>
           </tr>
         </thead>
@@ -28,6 +31,7 @@ export default async function UsersPage() {
               <td>{user.email}</td>
               <td>{user.role === 'admin' ? '管理员' : '编辑'}</td>
               <td>{user.disabled ? '已停用' : '正常'}</td>
+              <td>{user.lastSignInAt ? <SiteTime date={user.lastSignInAt} timeZone={timeZone} seconds={false} /> : '从未登录'}</td>
               <td>
                 <UserRowActions user={user} />
               </td>

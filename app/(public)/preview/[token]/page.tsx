@@ -4,7 +4,9 @@ import { connection } from 'next/server';
 import { ArticleBody } from '@/components/article-body';
 import { PostMeta } from '@/components/post-meta';
 import { TableOfContents } from '@/components/table-of-contents';
+import { formatSiteTime } from '@/lib/dates/site-time';
 import { getDraftPreview } from '@/lib/posts/preview';
+import { siteTimeZone } from '@/lib/settings/time-zone';
 
 export const metadata: Metadata = { title: '草稿预览', robots: { index: false, follow: false } };
 
@@ -19,7 +21,7 @@ export default async function DraftPreviewPage({ params }: PageProps<'/preview/[
   return (
     <article className="article">
       <p className="preview-note" role="note">
-        草稿预览：尚未发布，请勿转发。此链接于 {post.expiresAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（北京时间）失效。
+        草稿预览：尚未发布，请勿转发。此链接于 {formatSiteTime(post.expiresAt, await siteTimeZone())} 失效。
       </p>
       <header className="article-header">
         <h1>{post.title}</h1>

@@ -2,18 +2,21 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { FrontMatterDiff, RevisionDiff } from '@/components/admin/revision-diff';
+import { SiteTime } from '@/components/admin/site-time';
 import { requireEditor } from '@/lib/auth/session';
 import { restoreRevisionAction } from '@/lib/posts/actions';
 import { getPostTitle } from '@/lib/posts/admin-queries';
 import { diffBodyWithBudget } from '@/lib/render/diff-budget';
 import { diffFrontMatter, diffStats } from '@/lib/revisions/diff';
+import { fieldName } from '@/lib/revisions/field-labels';
+import { siteTimeZone } from '@/lib/settings/time-zone';
 import { getRevisionPair, listRevisionSummaries, type RevisionSummary } from '@/lib/revisions/queries';
 
 export const metadata: Metadata = { title: '修订历史' };
 
 /** What a revision changed, as saved with it; the first has nothing before it. */
 const changesOf = (revision: RevisionSummary) =>
-  revision.number === 1 ? '初始版本' : revision.changedFields.length ? revision.changedFields.join('、') : '无改动';
+  revision.number === 1 ? '初始版本' : revision.changedFields.length ? revision.changedFields.map(fieldName).join('、') : '无改动';
 
 export default async function HistoryPage({ params, searchParams }: PageProps<'/admin/posts/[id]/history'>) {
   await requireEditor();
@@ -41,7 +44,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
         <Link href={`/admin/posts/${post.id}`}>← 返回编辑</Link> · 共 {revisions.length} 个版本，全部保留。
         {query.restored ? <span role="status"> 已将版本 {String(query.restored)} 恢复为新版本 {String(query.version)}。</span> : null}
       </p>
-      <RevisionTable postId={post.id} revisions={revisions} />
+      <RevisionTable postId={post.id} revisions={revisions} timeZone={await siteTimeZone()} />
 
       <section aria-labelledby="compare-title">
         <h2 id="compare-title">
@@ -71,7 +74,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<'/
 }
 
 /** Every revision, newest first: who, when, why and what changed (stored with it), with links to compare and restore. */
-function RevisionTable({ postId, revisions }: { postId: number; revisions: RevisionSummary[] }) {
+function RevisionTable({ postId, revisions, timeZone }: { postId: number; revisions: RevisionSummary[]; timeZone: string }) {
   const newest = revisions[0]?.number;
   return (
     <table className="admin-table">
@@ -94,7 +97,7 @@ function RevisionTable({ postId, revisions }: { postId: number; revisions: Revis
               <td>{revision.number}</td>
               <td>{revision.author?.email ?? '导入'}</td>
               <td>
-                <time dateTime={revision.createdAt.toISOString()}>{revision.createdAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</time>
+                <SiteTime date={revision.createdAt} timeZone={timeZone} />
               </td>
               <td>{revision.message}</td>
               <td>{changesOf(revision)}</td>

@@ -1,0 +1,67 @@
+import 'server-only';
+import { cacheLife, cacheTag } from 'next/cache';
+import { CacheTags } from '@/lib/cache-tags';
+import { db } from '@/lib/db';
+import { isBuildPhase } from '@/lib/listing/visibility';
+import { siteConfig } from '@/lib/site';
+
+export interface NavLink {
+  label: string;
+  href: string;
+}
+
+export interface SiteSettings {
+  title: string;
+  description: string;
+  timeZone: string;
+  /** Null: SITE_URL, else localhost (see publicOrigin). */
+  publicOrigin: string | null;
+  logoUrl: string | null;
+  faviconUrl: string | null;
+  navLinks: NavLink[];
+}
+
+export const DEFAULT_NAV: NavLink[] = [
+  { label: '首页', href: '/' },
+  { label: '归档', href: '/archive' },
+  { label: '分类', href: '/categories' },
+  { label: '标签', href: '/tags' },
+  { label: '搜索', href: '/search' },
+];
+
+export const DEFAULT_SETTINGS: SiteSettings = {
+  title: siteConfig.name,
+  description: siteConfig.description,
+  timeZone: siteConfig.timeZone,
+  publicOrigin: null,
+  logoUrl: null,
+  faviconUrl: null,
+  navLinks: DEFAULT_NAV,
+};
+
+/**
+ * The site's settings, cached under the `site` tag: saving them expires it on
+ * every instance (lib/settings/write.ts), as a post's save expires its pages.
+ */
+export async function getSiteSettings(): Promise<SiteSettings> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(CacheTags.site);
+  if (isBuildPhase()) return DEFAULT_SETTINGS;
+  const row = await db.siteSettings.findUnique({ where: { id: 1 } });
+  if (!row) return DEFAULT_SETTINGS;
+  const navLinks = row.navLinks as unknown as NavLink[];
+  return { ...row, navLinks: navLinks.length ? navLinks : DEFAULT_NAV };
+}
+
+/** The origin of absolute URLs: the setting, else SITE_URL, else localhost. */
+export async function publicOrigin(): Promise<URL> {
+  const { publicOrigin: stored } = await getSiteSettings();
+  return new URL(stored ?? (process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`));
+}
+
+/** What the feed says about the site. */
+export async function feedSite(): Promise<{ title: string; description: string; origin: string }> {
+  const settings = await getSiteSettings();
+  return { title: settings.title, description: settings.description, origin: (await publicOrigin()).origin };
+}

@@ -1,0 +1,44 @@
+import './jitless';
+import { z } from 'zod';
+import { isTimeZone } from '@/lib/dates/site-time';
+
+const imageUrl = z
+  .string()
+  .trim()
+  .max(2_000)
+  .refine((v) => v === '' || (v.startsWith('/') && !v.startsWith('//')) || /^https:\/\/[^\s]+$/i.test(v), '需为 https: 网址或本站路径（/media/…）');
+
+/** `名称 | /path` per line: the public header's links, in order. */
+const navLines = z
+  .string()
+  .max(5_000)
+  .transform((text, ctx) =>
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => {
+        const [label = '', href = ''] = line.split('|').map((part) => part.trim());
+        if (!label || !(href.startsWith('/') || /^https?:\/\//i.test(href)) || href.startsWith('//')) {
+          ctx.addIssue({ code: 'custom', message: `“${line}”应写成“名称 | /路径”或“名称 | https://…”` });
+        }
+        return { label: label.slice(0, 50), href };
+      }),
+  )
+  .pipe(z.array(z.object({ label: z.string(), href: z.string() })).max(20, '最多 20 个链接'));
+
+export const siteSettingsFormSchema = z.object({
+  title: z.string().trim().min(1, '站点标题不能为空').max(100, '站点标题最多 100 个字符'),
+  description: z.string().trim().max(300, '站点简介最多 300 个字符'),
+  timeZone: z.string().trim().refine(isTimeZone, '不是有效的时区（应形如 Asia/Shanghai）'),
+  publicOrigin: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), '需为 http(s) 网址，如 https://blog.example.com')
+    .transform((v) => (v ? new URL(v).origin : null)),
+  logoUrl: imageUrl.transform((v) => v || null),
+  faviconUrl: imageUrl.transform((v) => v || null),
+  navLinks: navLines,
+});
+
+export type SiteSettingsInput = z.output<typeof siteSettingsFormSchema>;
