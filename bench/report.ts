@@ -108,6 +108,12 @@ function markdown(r: BenchResult, svgPrefix: string): string {
   });
 
   const e = r.editor;
+  const lists = r.adminLists;
+  if (lists) {
+    out.push(`### The admin's lists at ${lists.posts} posts`, '');
+    out.push(table(['view', 'path', 'p50 ms', 'p95 ms', 'errors'], lists.views.map((v) => [v.name, `\`${v.path}\``, f1(v.p50), f1(v.p95), v.errors])));
+    out.push('', `Each view requested ${lists.requests} times one after another by a signed-in admin, after two warm-up requests.`, '');
+  }
   out.push('## 5. Editor path', '');
   out.push(
     `${e.saves} sequential saves of post #${e.postId}, each with a changed body, POSTed as the editor's server action (savePostAction: session, validation, compile, revision write, revalidation), signed in as an admin. ` +

@@ -1,3 +1,4 @@
+import type { AdminListResult } from './admin-lists';
 import type { CrawlResult } from './crawl';
 import type { EditorResult } from './editor';
 import type { ExplainedQuery } from './explain';
@@ -28,6 +29,8 @@ export interface BenchResult {
   renderAttack?: RenderAttackResult;
   /** Every article once, cold then warm (issue 15); absent from older runs. */
   crawl?: CrawlResult;
+  /** The admin's list views at the largest size (issue 13); absent from older runs. */
+  adminLists?: AdminListResult;
   weight: Weight;
   memory: { atRestBytes: number; afterLoadBytes: number; atEndBytes: number };
   admin: string;

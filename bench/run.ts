@@ -17,6 +17,7 @@ import { growPosts } from './grow';
 import { measureLoad } from './load';
 import { measureRenderAttack } from './render-attack';
 import { measureCrawl } from './crawl';
+import { measureAdminLists } from './admin-lists';
 import type { BenchResult } from './result';
 
 const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
@@ -96,7 +97,7 @@ try {
     for (const p of Object.values(paths)) await measureLoad(`${app!.origin}${p}`, { connections: 32, seconds: 1, runs: 1 });
   });
   const scaleOptions = { runs: Number(values['scale-runs']), seconds: Number(values['scale-seconds']), connections: 32 };
-  const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain' | 'freshness' | 'renderAttack' | 'crawl'>> = { scale: [] };
+  const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain' | 'freshness' | 'renderAttack' | 'crawl' | 'adminLists'>> = { scale: [] };
   for (const size of SCALE_SIZES) {
     const grown = await phase(`grow to ${size}`, () => growPosts(database.url, imports.basePosts, size));
     await app.revalidateSite();
@@ -129,6 +130,9 @@ try {
     }
     if (size === SCALE_SIZES.at(-1)) {
       const server = app;
+      result.adminLists = await phase(`admin lists at ${size}`, () =>
+        measureAdminLists({ origin: server.origin, posts: size, requests: quick ? 5 : 20, targets: { searchTerm: targets.searchTerm.term, tag: targets.tag.name } }),
+      );
       const pages = [
         paths.home,
         ...(await firstLink(server.origin, paths.home, /href="(\/before\/[^"]+)"/)),

@@ -1,4 +1,5 @@
 import type { BenchResult } from './result';
+import { adminListVerdict } from './admin-lists';
 import { crawlVerdicts } from './crawl-verdicts';
 import { growth as grown } from './stats';
 
@@ -107,6 +108,7 @@ export function judge(r: BenchResult): Verdict[] {
     why: i.reimportPerSecond >= 5000 ? undefined : `${i.note ? `${i.note} ` : ''}${REIMPORT_WHY}`,
   });
   if (r.crawl) verdicts.push(...crawlVerdicts(r.crawl));
+  if (r.adminLists) verdicts.push(adminListVerdict(r.adminLists));
   const p95 = r.editor.p95;
   verdicts.push({ target: 'admin save p95 ≤ 200 ms', measured: `p95 ${ms(p95)} (p50 ${ms(r.editor.p50)})`, met: p95 <= 200, why: p95 <= 200 ? undefined : SAVE_WHY });
   if (r.freshness) {
