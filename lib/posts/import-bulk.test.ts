@@ -92,7 +92,7 @@ describe('new posts written together', () => {
     const outcomes = await writeImportedPosts(writes);
     expect(outcomes[0]).toHaveProperty('saved');
     expect(outcomes[2]).toHaveProperty('saved');
-    expect(String((outcomes[1] as { error: unknown }).error)).toMatch(/already used by post/);
+    expect(String((outcomes[1] as { error: unknown }).error)).toMatch(/已被文章 #\d+ 使用/);
     expect(await db.post.count()).toBe(3);
     expect(await db.revision.count()).toBe(3);
   });

@@ -39,11 +39,11 @@ describe('bodies too complex to compile', () => {
     expect(report.counts).toMatchObject({ imported: 1, failed: 5 });
     const reasons = Object.fromEntries(report.results.map((r) => [r.file, r.reason ?? r.status]));
     expect(reasons).toEqual({
-      'lists.md': expect.stringMatching(/^body: 列表或引用嵌套过深/),
-      'emphasis.md': expect.stringMatching(/^body: 一个段落中的强调符号（\* _ ~）过多/),
-      'quotes.md': expect.stringMatching(/^body: 列表或引用嵌套过深/),
-      'brackets.md': expect.stringMatching(/^body: 方括号嵌套过深/),
-      'table.md': expect.stringMatching(/^body: 表格列数过多/),
+      'lists.md': expect.stringMatching(/^正文：列表或引用嵌套过深/),
+      'emphasis.md': expect.stringMatching(/^正文：一个段落中的强调符号（\* _ ~）过多/),
+      'quotes.md': expect.stringMatching(/^正文：列表或引用嵌套过深/),
+      'brackets.md': expect.stringMatching(/^正文：方括号嵌套过深/),
+      'table.md': expect.stringMatching(/^正文：表格列数过多/),
       'good.md': 'imported',
     });
   });

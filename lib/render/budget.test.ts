@@ -48,7 +48,7 @@ describe('the render pool', () => {
   it('keeps the error and line of a body that cannot be published', async () => {
     const error = await pool.render('mdx', '正文\n\n{process.exit()}', '').catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'RenderError', line: 3 });
-    expect(String(error)).toMatch(/JavaScript expressions/);
+    expect(String(error)).toMatch(/JavaScript 表达式/);
   });
 
   it('leaves this thread free while a worker compiles', async () => {
