@@ -18,4 +18,10 @@ describe('site settings', () => {
     expect(result.success).toBe(false);
     expect(Object.keys(result.error!.flatten().fieldErrors).sort()).toEqual(['logoUrl', 'navLinks', 'timeZone']);
   });
+
+  it('refuses a backslash path, which browsers read as another site', () => {
+    const result = siteSettingsFormSchema.safeParse({ ...form, navLinks: '坏 | /\\evil.example', faviconUrl: '/\\evil.example/x.ico' });
+    expect(result.success).toBe(false);
+    expect(Object.keys(result.error!.flatten().fieldErrors).sort()).toEqual(['faviconUrl', 'navLinks']);
+  });
 });

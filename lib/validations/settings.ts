@@ -2,11 +2,14 @@ import './jitless';
 import { z } from 'zod';
 import { isTimeZone } from '@/lib/dates/site-time';
 
+/** A path on this site: browsers read `//host` and `/\host` as another site. */
+const isSitePath = (v: string) => v.startsWith('/') && !/^\/[/\\]/.test(v) && !/[\s\\]/.test(v);
+
 const imageUrl = z
   .string()
   .trim()
   .max(2_000)
-  .refine((v) => v === '' || (v.startsWith('/') && !v.startsWith('//')) || /^https:\/\/[^\s]+$/i.test(v), '需为 https: 网址或本站路径（/media/…）');
+  .refine((v) => v === '' || isSitePath(v) || /^https:\/\/[^\s\\]+$/i.test(v), '需为 https: 网址或本站路径（/media/…）');
 
 /** `名称 | /path` per line: the public header's links, in order. */
 const navLines = z
@@ -19,7 +22,7 @@ const navLines = z
       .filter(Boolean)
       .map((line) => {
         const [label = '', href = ''] = line.split('|').map((part) => part.trim());
-        if (!label || !(href.startsWith('/') || /^https?:\/\//i.test(href)) || href.startsWith('//')) {
+        if (!label || !(isSitePath(href) || /^https?:\/\/[^\s\\]+$/i.test(href))) {
           ctx.addIssue({ code: 'custom', message: `“${line}”应写成“名称 | /路径”或“名称 | https://…”` });
         }
         return { label: label.slice(0, 50), href };
