@@ -10,7 +10,8 @@ import { ADMIN_STATE, EDITOR_STATE, ensureUser } from './users';
 type Role = 'anonymous' | 'disabled' | 'editor' | 'admin';
 type Target = { kind: 'page' | 'handler' | 'action'; name: string; path: string; actionId?: string };
 
-const ADMIN_ONLY_FILES = ['app/(admin)/admin/users/'];
+const ADMIN_ONLY_FILES = ['app/(admin)/admin/users/', 'app/(admin)/admin/settings/'];
+const ADMIN_ONLY_PATHS = ['/admin/users', '/admin/settings'];
 const ADMIN_ONLY_ACTIONS = ['deletePostAction'];
 
 const urlOf = (appPath: string) =>
@@ -34,7 +35,9 @@ function targets(): Target[] {
 }
 
 const isAdminOnly = (t: Target) =>
-  ADMIN_ONLY_FILES.some((f) => t.name.includes(f.replace('app/(admin)/admin/', '')) || t.path.startsWith('/admin/users')) || ADMIN_ONLY_ACTIONS.some((a) => t.name.endsWith(`#${a}`));
+  ADMIN_ONLY_FILES.some((f) => t.name.includes(f.replace('app/(admin)/admin/', ''))) ||
+  ADMIN_ONLY_PATHS.some((p) => t.path.startsWith(p)) ||
+  ADMIN_ONLY_ACTIONS.some((a) => t.name.endsWith(`#${a}`));
 
 async function call(request: APIRequestContext, target: Target) {
   if (target.kind !== 'action') return request.get(target.path, { maxRedirects: 0 });

@@ -58,7 +58,7 @@ test('every way out of a dirty editor asks first, and staying keeps the edits', 
   await nav.getByRole('link', { name: '标签', exact: true }).click();
   await asked;
   await expect(page).toHaveURL(/\/admin\/tags$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('标签');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('标签与分类');
 });
 
 test('a clean editor lets the editor go without asking, Back included', async ({ page }) => {
@@ -83,7 +83,7 @@ test('autosave keeps the whole editor on the server, and reopening offers it bac
   const reopened = await page.context().newPage();
   await reopened.goto(`/admin/posts/${id}`);
   await expect(reopened.getByLabel('标题')).toHaveValue('自动保存');
-  const offer = reopened.getByRole('alert').filter({ hasText: /你有 \d\d:\d\d 北京时间（UTC+08:00） 未保存的修改/ });
+  const offer = reopened.getByRole('alert').filter({ hasText: /你有 \d\d:\d\d 北京时间（UTC\+08:00） 未保存的修改/ });
   await expect(offer).toBeVisible();
   await offer.getByRole('button', { name: '恢复' }).click();
   await expect(reopened.getByLabel('标题')).toHaveValue('没保存的标题');

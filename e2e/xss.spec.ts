@@ -330,7 +330,7 @@ test('an MDX footnote cannot hide an {expression}: it is refused, never run on t
   const result = await runCli('import', [file]);
   expect
     .soft(result.output, 'the importer should refuse an {expression} inside a footnote')
-    .toMatch(/✗ .*xss-mdx-footnote\.mdx: .*expressions/);
+    .toMatch(/✗ .*xss-mdx-footnote\.mdx: .*表达式/);
   const response = await request.get('/posts/xss-mdx-footnote');
   if (!response.ok()) return;
 
