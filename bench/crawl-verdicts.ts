@@ -35,6 +35,9 @@ export function crawlVerdicts(c: CrawlResult): Verdict[] {
       target: 'one instance\'s RSS after the crawl ≤ 500 MB',
       measured: `${(c.rssAfterBytes / MB).toFixed(0)} MB after walking ${cold.pages} articles twice`,
       met: rssMet,
+      why: rssMet
+        ? undefined
+        : 'Measured as the resident memory of the whole process tree: the main thread (Next, the data and route caches, about 50 MB each by their own estimate), the web server\'s thread with its 128 MB response cache, and the loader threads tsx starts; the server is already near 460 MB at rest, and V8 keeps the heap it grew during the cold walk. Meeting it would take a heap breakdown per thread first, then storing only compressed bodies in the response cache and smaller data caches.',
     },
   ];
 }
