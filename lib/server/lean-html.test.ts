@@ -55,6 +55,12 @@ describe('lean public pages', () => {
     expect(out).toContain('<a href="/x/%C2%A0%E2%80%8B">e</a>');
   });
 
+  it('keep an end tag when what follows it is a leftover that goes, so text never moves into the element', () => {
+    const out = clean(`${head}<body><p>一</p><div hidden=""><!--$--><!--/$--></div>二<ul><li>三</li><div hidden=""></div></ul></body></html>`);
+    expect(out).toContain('<p>一</p>二');
+    expect(out).toContain('<li>三</li></ul>');
+  });
+
   it('leave out end tags the parser implies, parsing to the same document', () => {
     const html = `${head}<body><ul><li><p>一</p></li><li>二</li></ul><p>三</p><table><tr><td>四</td></tr></table></body></html>`;
     const out = clean(html);

@@ -14,9 +14,10 @@
 export type Attributes = Record<string, string>;
 
 /** Attributes a start tag is written again without. */
-export const DROPPED_ATTRIBUTES = new Set(['nonce', 'data-precedence']);
+const DROPPED_ATTRIBUTES = new Set(['nonce', 'data-precedence']);
 
-const hasToken = (value: string | undefined, token: string) => (value ?? '').toLowerCase().split(/\s+/).includes(token);
+/** True when a space-separated attribute (rel, class) holds the token. */
+export const hasToken = (value: string | undefined, token: string) => (value ?? '').toLowerCase().split(/\s+/).includes(token);
 
 /** Runs of escaped UTF-8 bytes (never ASCII: `%2F`, `%3F`, `%20` stay escaped) that spell letters, marks, digits or punctuation. */
 const ESCAPED_NON_ASCII = /(?:%[89a-f][0-9a-f])+/gi;

@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { isImplied, leanStartTag, OPTIONAL_END, RepeatedMetadata, type Attributes, type EndTag, type Range } from './lean-html';
+import { hasToken, isImplied, leanStartTag, OPTIONAL_END, RepeatedMetadata, type Attributes, type EndTag, type Range } from './lean-html';
 
 /**
  * Public pages are server-rendered and work without JavaScript: no client
@@ -11,8 +11,6 @@ import { isImplied, leanStartTag, OPTIONAL_END, RepeatedMetadata, type Attribute
  * looks like markup (an article quoting `<script nonce="…">`) is never touched.
  * Tokenizing, not building a tree, keeps this to a small part of a page's render.
  */
-
-const hasToken = (value: string | undefined, token: string) => (value ?? '').toLowerCase().split(/\s+/).includes(token);
 
 /** An executable script or its preload; JSON-LD stays (it is data). */
 function isScript(name: string, attributes: Attributes): boolean {
@@ -66,7 +64,8 @@ export function scriptFreePage(html: string): PublicPage {
     {
       onopentag(name, attributes) {
         const range = { start: parser.startIndex, end: parser.endIndex + 1 };
-        if (scriptStart < 0) follow(name);
+        // A hidden <div> may be cut as a leftover below: it never decides that the end tag before it was implied.
+        if (scriptStart < 0) follow(name === 'div' && 'hidden' in attributes ? '#hidden-div' : name);
         pending ??= pendingElement(name, attributes);
         const parent = stack.at(-1);
         if (parent) parent.emptyHidden = false;
