@@ -1,8 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { isIP, type BlockList } from 'node:net';
+import { isIP } from 'node:net';
 import { Agent } from 'undici';
-import { addressListSchema } from '@/lib/env';
-import { isTrusted, normalizeAddress, proxyList } from '@/lib/security/client-address';
+import { addressListFromEnv, isTrusted, normalizeAddress, proxyList } from '@/lib/security/client-address';
 
 // Loopback, private, shared, link-local (cloud metadata), benchmarking, multicast and reserved ranges,
 // in IPv4 and IPv6 (IPv4-mapped addresses are checked as IPv4; NAT64 reaches IPv4 behind it).
@@ -15,9 +14,7 @@ const NOT_PUBLIC = proxyList([
 export class PrivateAddressError extends Error {}
 
 /** The addresses IMAGE_FETCH_ALLOWED_ADDRESSES lets through although they are not public. */
-function allowedList(): BlockList {
-  return proxyList(addressListSchema.parse(process.env.IMAGE_FETCH_ALLOWED_ADDRESSES ?? ''));
-}
+const allowedList = () => addressListFromEnv('IMAGE_FETCH_ALLOWED_ADDRESSES');
 
 /** Refuses an address a remote image must not come from: anything but the public internet, unless allowed. */
 export function assertPublicAddress(raw: string, allowed = allowedList()): void {

@@ -1,5 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-import { trustedProxiesSchema } from '@/lib/env';
+import { addressListSchema } from '@/lib/env';
 
 /**
  * One address in canonical form: ports and brackets dropped, IPv4-mapped IPv6
@@ -36,14 +36,18 @@ export function proxyList(entries: readonly string[]): BlockList {
 
 export const isTrusted = (list: BlockList, address: string) => list.check(address, isIP(address) === 4 ? 'ipv4' : 'ipv6');
 
-let cached: { raw: string; list: BlockList } | undefined;
+const parsedLists = new Map<string, { raw: string; list: BlockList }>();
 
-/** TRUSTED_PROXIES, parsed once per value (validated at start-up by lib/env.ts). */
-export function trustedProxies(): BlockList {
-  const raw = process.env.TRUSTED_PROXIES ?? '';
-  if (cached?.raw !== raw) cached = { raw, list: proxyList(trustedProxiesSchema.parse(raw)) };
+/** An address list from the environment, parsed once per value (validated at start-up by lib/env.ts). */
+export function addressListFromEnv(name: 'TRUSTED_PROXIES' | 'IMAGE_FETCH_ALLOWED_ADDRESSES'): BlockList {
+  const raw = process.env[name] ?? '';
+  let cached = parsedLists.get(name);
+  if (cached?.raw !== raw) parsedLists.set(name, (cached = { raw, list: proxyList(addressListSchema.parse(raw)) }));
   return cached.list;
 }
+
+/** TRUSTED_PROXIES: the reverse proxies whose forwarding headers are believed. */
+export const trustedProxies = () => addressListFromEnv('TRUSTED_PROXIES');
 
 /**
  * The client's address: the socket's peer unless that peer is a trusted proxy;
