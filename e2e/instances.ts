@@ -20,19 +20,14 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv): { child
   return { child, log: () => output };
 }
 
-/** Kills a child started detached, with everything in its process group, at once. */
-function killGroup(child: ChildProcess): Promise<void> {
+/**
+ * Stops a child started detached, with everything in its process group: SIGTERM and SIGKILL
+ * after 5 s, or SIGKILL at once (a crash, with no chance to finish what it was doing).
+ */
+export function stopGroup(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  process.kill(-child.pid, 'SIGKILL');
-  return exited;
-}
-
-/** Stops a child started detached, with everything in its process group. */
-export function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  process.kill(-child.pid, 'SIGTERM');
+  process.kill(-child.pid, signal);
   const force = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 5_000);
   return exited.finally(() => clearTimeout(force));
 }
@@ -78,5 +73,5 @@ export async function startInstance(port: number): Promise<Instance> {
     await stopGroup(child);
     throw error;
   }
-  return { origin, log, stop: () => stopGroup(child), kill: () => killGroup(child) };
+  return { origin, log, stop: () => stopGroup(child), kill: () => stopGroup(child, 'SIGKILL') };
 }
