@@ -9,7 +9,7 @@ import { migrate, readMigrations } from '@/lib/db/migrate';
 import { renderBody } from '@/lib/render/render';
 import type { PostSnapshot } from '@/lib/validations/post';
 import { createTestDatabase, connectTestDatabase } from '@/test/database';
-import { createPost } from './mutations';
+import { createPost, updatePost } from './mutations';
 import { savePost, type SaveOutcome } from './write';
 import { contentHash, postWithTermsInclude, snapshotOfPost } from './snapshot';
 
@@ -119,6 +119,35 @@ describe('saves racing on one post', () => {
     const final = await readPost(post.id);
     for (let i = 0; i < 20; i++) expect(final.body.split('\n').filter((line) => line === `- 改动 ${i}`)).toHaveLength(1);
     console.log(`retry: 20 saved after ${conflicts} conflicts, revisions 1..${revisions.length}, 20/20 changes in the body`);
+  });
+});
+
+describe('saves of different posts at once', () => {
+  it('never wait on each other through a tag, a category or a month they share when those stay as they were', async () => {
+    const [a, b] = [await addPost('shared-a'), await addPost('shared-b')];
+    const save = (id: number, body: string, hold: () => Promise<unknown>) =>
+      db.$transaction(
+        async (tx) => {
+          // A save that waited on the other's counter rows fails here instead of after it commits.
+          await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '1s'`);
+          const snapshot = { ...base, slug: id === a.id ? 'shared-a' : 'shared-b', categories: ['共用'], body };
+          await updatePost(tx, id, (await tx.post.findUniqueOrThrow({ where: { id } })).version, snapshot, await renderBody('markdown', body), { authorId: null });
+          await hold();
+        },
+        { timeout: 15_000 },
+      );
+    // Both first gain the shared category; after that, each save only changes its body.
+    await save(a.id, '一', async () => {});
+    await save(b.id, '一', async () => {});
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const first = save(a.id, '二', () => (wrote(), held));
+    await written;
+    await expect(save(b.id, '二', async () => {})).resolves.toBeUndefined();
+    release();
+    await first;
   });
 });
 

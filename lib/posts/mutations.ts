@@ -133,6 +133,33 @@ export function revisionData(snapshot: PostSnapshot, meta: RevisionMeta, changes
   };
 }
 
+const LINKS = { tag: { table: 'post_tags', column: 'tag_id' }, category: { table: 'post_categories', column: 'category_id' } } as const;
+
+/**
+ * A post's links to its terms made `ids` (in that order), touching only what changed: a term it
+ * keeps keeps its row, so its post counter (kept by triggers, locked until commit) is not written,
+ * and saves of different posts sharing a tag, a category or a month never wait on each other.
+ */
+async function relink(tx: Tx, kind: keyof typeof LINKS, postId: number, ids: number[]) {
+  const { table, column } = LINKS[kind];
+  await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE post_id = $1 AND ${column} <> ALL($2::int[])`, postId, ids);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO ${table} (post_id, ${column}, position)
+     SELECT $1, t.id, t.ord - 1 FROM unnest($2::int[]) WITH ORDINALITY AS t(id, ord)
+     ON CONFLICT (post_id, ${column}) DO UPDATE SET position = EXCLUDED.position WHERE ${table}.position <> EXCLUDED.position`,
+    postId,
+    ids,
+  );
+}
+
+async function relinkTerms(tx: Tx, postId: number, snapshot: PostSnapshot) {
+  const tags = await ensureTermRows(tx, 'tag', snapshot.tags);
+  const categories = await ensureTermRows(tx, 'category', snapshot.categories);
+  await relink(tx, 'tag', postId, tags.map((t) => t.id));
+  await relink(tx, 'category', postId, categories.map((c) => c.id));
+  return { tagSlugs: tags.map((t) => t.slug), categorySlugs: categories.map((c) => c.slug) };
+}
+
 async function linkTerms(tx: Tx, postId: number, snapshot: PostSnapshot) {
   // One connection per transaction: sequential, not Promise.all.
   const tags = await ensureTermRows(tx, 'tag', snapshot.tags);
@@ -184,9 +211,7 @@ export async function updatePost(tx: Tx, postId: number, baseVersion: number, sn
   });
   if (count === 0) throw new EditConflictError(postId, baseVersion);
 
-  await tx.postTag.deleteMany({ where: { postId } });
-  await tx.postCategory.deleteMany({ where: { postId } });
-  const terms = await linkTerms(tx, postId, snapshot);
+  const terms = await relinkTerms(tx, postId, snapshot);
   await tx.revision.create({ data: { postId, number: baseVersion + 1, ...revisionData(snapshot, meta, changesSince(previous, snapshot)) } });
   if (beforeSlug !== snapshot.slug) {
     await tx.slugRedirect.deleteMany({ where: { slug: snapshot.slug } });

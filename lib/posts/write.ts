@@ -3,6 +3,7 @@ import { CacheTags } from '@/lib/cache-tags';
 import { revalidatePublic, tagsFor, type Affected } from '@/lib/cache/revalidate';
 import { snapshotFromFrontMatter } from '@/lib/content/front-matter';
 import { db } from '@/lib/db';
+import { retryingConflicts } from '@/lib/db/retry';
 import { renderWithBudget } from '@/lib/render/budget';
 import { findLatestRevision } from '@/lib/revisions/queries';
 import { withCanonicalTerms } from '@/lib/terms/rows';
@@ -82,8 +83,10 @@ export async function savePost(request: SaveRequest): Promise<SaveOutcome> {
         }
       }
     }
-    const saved = await db.$transaction((tx) =>
-      postId === undefined ? createPost(tx, snapshot!, rendered, meta) : updatePost(tx, postId, request.baseVersion ?? -1, snapshot!, rendered, meta),
+    const saved = await retryingConflicts(() =>
+      db.$transaction((tx) =>
+        postId === undefined ? createPost(tx, snapshot!, rendered, meta) : updatePost(tx, postId, request.baseVersion ?? -1, snapshot!, rendered, meta),
+      ),
     );
     await revalidatePosts([saved.affected]);
     return { kind: 'saved', saved };
