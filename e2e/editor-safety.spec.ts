@@ -75,7 +75,12 @@ test('autosave keeps the whole editor on the server, and reopening offers it bac
   await page.goto(`/admin/posts/${id}`);
   await page.getByLabel('标题').fill('没保存的标题');
   await page.getByLabel('标签').fill('自动保存测试');
-  await page.getByLabel('正文', { exact: true }).fill('没保存的正文，只在自动保存里。');
+  const typed = '没保存的正文，只在自动保存里。';
+  // What was typed is what the editor holds (a fill that lands before the editor is ready is typed again).
+  await expect(async () => {
+    await page.getByLabel('正文', { exact: true }).fill(typed);
+    await expect(page.getByLabel('正文', { exact: true })).toHaveText(typed, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
   await expect(saveState(page)).toContainText('已自动保存', { timeout: 10_000 });
 
   // The tab is gone (no unload prompt in the way): nothing was saved as a revision.

@@ -8,7 +8,8 @@ export type BulkChange =
 
 async function changeTags(postId: number, change: { kind: 'add-tag' | 'remove-tag'; tag: string }, authorId: number): Promise<boolean> {
   const loaded = await loadPostSnapshot(postId);
-  if (!loaded) return false;
+  // A post in the trash changes only by coming back from it.
+  if (!loaded || loaded.trashed) return false;
   const key = termKey(change.tag);
   const has = loaded.snapshot.tags.some((t) => termKey(t) === key);
   if (has === (change.kind === 'add-tag')) return false;
@@ -29,7 +30,7 @@ export async function applyBulkChange(postIds: number[], change: BulkChange, aut
     if (change.kind === 'publish' || change.kind === 'unpublish') {
       const loaded = await loadPostSnapshot(postId);
       const status = change.kind === 'publish' ? 'published' : 'draft';
-      done = loaded !== null && loaded.snapshot.status !== status && (await setPostStatus(postId, status, authorId));
+      done = loaded !== null && !loaded.trashed && loaded.snapshot.status !== status && (await setPostStatus(postId, status, authorId));
     } else if (change.kind === 'trash' || change.kind === 'restore') {
       done = await setPostTrashed(postId, change.kind === 'trash');
     } else if ('tag' in change) {

@@ -97,9 +97,9 @@ export async function savePost(request: SaveRequest): Promise<SaveOutcome> {
 }
 
 /** A post as stored, as a snapshot, with the version a change must be based on; null when it does not exist. */
-export async function loadPostSnapshot(postId: number): Promise<{ snapshot: PostSnapshot; version: number; sourceId: string | null } | null> {
+export async function loadPostSnapshot(postId: number): Promise<{ snapshot: PostSnapshot; version: number; sourceId: string | null; trashed: boolean } | null> {
   const post = await db.post.findUnique({ where: { id: postId }, include: postWithTermsInclude });
-  return post && { snapshot: snapshotOfPost(post), version: post.version, sourceId: post.sourceId };
+  return post && { snapshot: snapshotOfPost(post), version: post.version, sourceId: post.sourceId, trashed: post.deletedAt !== null };
 }
 
 /** Publish or unpublish: a new revision that changes only the status. False when the post does not exist. */
@@ -126,10 +126,11 @@ export async function restoreRevision(postId: number, number: number, options: {
   return outcome.kind === 'saved' ? outcome.saved.version : loaded.version;
 }
 
-/** Moves a post to the trash, or back; not a content change, so no revision. False when the post does not exist. */
+/** Moves a post to the trash, or back; not a content change, so no revision. False when the post does not exist or is there already. */
 export async function setPostTrashed(postId: number, trashed: boolean): Promise<boolean> {
   const affected = await db.$transaction(async (tx) => {
-    const { count } = await tx.post.updateMany({ where: { id: postId }, data: { deletedAt: trashed ? new Date() : null } });
+    // A post already in the trash keeps the date it went there.
+    const { count } = await tx.post.updateMany({ where: { id: postId, deletedAt: trashed ? null : { not: null } }, data: { deletedAt: trashed ? new Date() : null } });
     return count ? affectedBy(tx, postId) : null;
   });
   if (affected) await revalidatePosts([affected]);

@@ -11,7 +11,8 @@ import { formatPostDate } from '@/lib/posts/format';
 import { siteTimeZone } from '@/lib/settings/time-zone';
 import { listUsers } from '@/lib/users/queries';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+// A real calendar day: 2024-13-45 is no filter rather than a database error.
+const day = z.iso.date().optional().catch(undefined);
 const filterSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   status: z.enum(['draft', 'published', 'scheduled']).optional().catch(undefined),
