@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
+import { PRODUCTION_NODE_ARGS } from '../scripts/production-command';
 
 export interface AppServer {
   origin: string;
@@ -58,8 +59,6 @@ async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 12
   throw new Error(`the server did not answer on ${origin} within ${timeoutMs / 1000} s`);
 }
 
-/** What `npm start` serves production with. */
-const PRODUCTION_SERVER = ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/serve.ts', 'start'];
 
 /** The SQL every writer ends in (lib/cache/revalidate.ts): every instance on this database hears it. */
 export async function expireSite(databaseUrl: string): Promise<void> {
@@ -73,16 +72,15 @@ export async function expireSite(databaseUrl: string): Promise<void> {
 }
 
 /**
- * The production server on the production build, detached in its own process group so that
- * stopping it stops the next-server it forks too.
+ * The production server on the production build, as `npm start` runs it, detached in its own
+ * process group so that stopping it stops whatever it started.
  */
 export async function startApp(options: { port: number; databaseUrl: string; log?: (line: string) => void; nodeArgs?: string[] }): Promise<AppServer> {
   const origin = `http://127.0.0.1:${options.port}`;
   // A leftover server on the port would answer the health check and be measured instead.
   if (await fetch(origin).then(() => true, () => false)) throw new Error(`port ${options.port} is already in use: stop what runs there`);
-  // nodeArgs (e.g. --cpu-prof, to profile what a measurement costs the server) must reach the process
-  // that serves, which tsx's CLI would start as a child: load tsx's hooks in this one instead.
-  const args = options.nodeArgs?.length ? [...options.nodeArgs, '--import', 'tsx', ...PRODUCTION_SERVER.slice(1)] : PRODUCTION_SERVER;
+  // nodeArgs: e.g. --cpu-prof, to profile what a measurement costs the server.
+  const args = [...(options.nodeArgs ?? []), ...PRODUCTION_NODE_ARGS];
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

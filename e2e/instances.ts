@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dataDir, postmaster } from './database';
+import { PRODUCTION_NODE_ARGS } from '../scripts/production-command';
 
 export interface Instance {
   origin: string;
@@ -63,8 +64,7 @@ export async function startInstance(port: number): Promise<Instance> {
     DATABASE_URL: e2eDatabaseUrl(),
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? readFileSync('.data/auth-secret', 'utf8').trim(),
   };
-  const serve = ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'scripts/serve.ts', 'start'];
-  const { child, log } = start(process.execPath, serve, { ...env, PORT: String(port) });
+  const { child, log } = start(process.execPath, PRODUCTION_NODE_ARGS, { ...env, PORT: String(port) });
   // npm start answers /api/health with 200 only once it has refreshed its cache.
   try {
     await waitFor(`the web server on ${port}`, () => fetch(`${origin}/api/health`).then((r) => r.ok), log, child);
