@@ -17,10 +17,13 @@ const TAGS_HEADER = 'x-next-cache-tags';
 /** A miss older than this did not lead to the entry being set now. */
 const MAX_RENDER_MS = 60_000;
 
+/** Past Latin-1, V8 keeps every character of a string in two bytes: a Chinese page costs twice its length. */
+const TWO_BYTE = /[^\u0000-\u00ff]/;
+
 /** A value's size in memory, roughly: its strings and bytes, wherever Next keeps them. */
 function approximateBytes(value, depth = 0) {
   if (value == null || depth > 6) return 0;
-  if (typeof value === 'string') return value.length;
+  if (typeof value === 'string') return TWO_BYTE.test(value) ? value.length * 2 : value.length;
   if (ArrayBuffer.isView(value)) return value.byteLength;
   if (typeof value !== 'object') return 8;
   const items = value instanceof Map ? [...value.entries()].flat() : Array.isArray(value) ? value : Object.entries(value).flat();

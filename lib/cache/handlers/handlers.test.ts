@@ -122,4 +122,14 @@ describe('the route cache handler', () => {
     await cache.set('/posts/gone', page('site,post:gone', 404));
     expect(await cache.get('/posts/gone')).not.toBeNull();
   });
+
+  it('counts a Chinese page at the two bytes a character costs it in memory', async () => {
+    // Room for one page of 1,000 Chinese characters (2,000 bytes and change), not for two.
+    const cache = new (createIncrementalHandler(createTagState(), { maxBytes: 3_000 }))();
+    const chinese = (tags: string) => ({ ...page(tags), html: '文'.repeat(1_000) });
+    await cache.set('/posts/a', chinese('post:a'));
+    await cache.set('/posts/b', chinese('post:b'));
+    expect(await cache.get('/posts/a')).toBeNull();
+    expect(await cache.get('/posts/b')).not.toBeNull();
+  });
 });
