@@ -2,7 +2,7 @@ import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
-import { isBuildPhase } from '@/lib/listing/visibility';
+import { isBuildPhase, PAGE_SIZE } from '@/lib/listing/visibility';
 import { siteConfig } from '@/lib/site';
 
 export interface NavLink {
@@ -19,6 +19,8 @@ export interface SiteSettings {
   logoUrl: string | null;
   faviconUrl: string | null;
   navLinks: NavLink[];
+  /** Posts on each page of the public lists. */
+  postsPerPage: number;
 }
 
 export const DEFAULT_NAV: NavLink[] = [
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   logoUrl: null,
   faviconUrl: null,
   navLinks: DEFAULT_NAV,
+  postsPerPage: PAGE_SIZE,
 };
 
 /**
@@ -52,6 +55,11 @@ export async function getSiteSettings(): Promise<SiteSettings> {
   if (!row) return DEFAULT_SETTINGS;
   const navLinks = row.navLinks as unknown as NavLink[];
   return { ...row, navLinks: navLinks.length ? navLinks : DEFAULT_NAV };
+}
+
+/** How many posts each page of a public list shows (a setting). */
+export async function postsPerPage(): Promise<number> {
+  return (await getSiteSettings()).postsPerPage;
 }
 
 /** The origin of absolute URLs: the setting, else SITE_URL, else localhost. */

@@ -2,7 +2,8 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import { readTermCount, readTermCounts } from '@/lib/listing/counts';
-import { isBuildPhase, PAGE_SIZE, publicPostWhere } from '@/lib/listing/visibility';
+import { isBuildPhase, publicPostWhere } from '@/lib/listing/visibility';
+import { postsPerPage } from '@/lib/settings/read';
 import type { TermKind } from './names';
 import { windowOfPosts, type Cursor, type PostWindow, type TermLink } from '@/lib/listing/views';
 
@@ -39,6 +40,6 @@ export async function getTermPage(kind: TermKind, slug: string, cursor: Cursor |
     ...publicPostWhere(),
     ...(kind === 'tag' ? { tags: { some: { tagId: term.id } } } : { categories: { some: { categoryId: term.id } } }),
   };
-  const [window, total] = await Promise.all([windowOfPosts(where, cursor, PAGE_SIZE), readTermCount(kind, term.id)]);
+  const [window, total] = await Promise.all([windowOfPosts(where, cursor, await postsPerPage()), readTermCount(kind, term.id)]);
   return window && { term: { name: term.name, slug: term.slug }, total, ...window };
 }

@@ -30,6 +30,18 @@ const navLines = z
   )
   .pipe(z.array(z.object({ label: z.string(), href: z.string() })).max(20, '最多 20 个链接'));
 
+/** The range the public lists' page size may take (the column's check says the same). */
+export const POSTS_PER_PAGE = { min: 1, max: 100 } as const;
+
+const postsPerPageMessage = `每页文章数需为 ${POSTS_PER_PAGE.min} 到 ${POSTS_PER_PAGE.max} 之间的整数`;
+
+const postsPerPage = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}$/, postsPerPageMessage)
+  .transform(Number)
+  .pipe(z.number().int().min(POSTS_PER_PAGE.min, postsPerPageMessage).max(POSTS_PER_PAGE.max, postsPerPageMessage));
+
 export const siteSettingsFormSchema = z.object({
   title: z.string().trim().min(1, '站点标题不能为空').max(100, '站点标题最多 100 个字符'),
   description: z.string().trim().max(300, '站点简介最多 300 个字符'),
@@ -42,6 +54,7 @@ export const siteSettingsFormSchema = z.object({
   logoUrl: imageUrl.transform((v) => v || null),
   faviconUrl: imageUrl.transform((v) => v || null),
   navLinks: navLines,
+  postsPerPage,
 });
 
 export type SiteSettingsInput = z.output<typeof siteSettingsFormSchema>;
