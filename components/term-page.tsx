@@ -3,7 +3,8 @@ import type { TermKind } from '@/lib/terms/names';
 import { getTermPage } from '@/lib/terms/public';
 import { windowPath } from '@/lib/params';
 import type { Cursor } from '@/lib/listing/views';
-import { alternatesFor, categoryPath, tagPath } from '@/lib/site';
+import { pageAlternates } from '@/lib/settings/read';
+import { categoryPath, tagPath } from '@/lib/site';
 import { PostListPage, windowSpan } from './post-list-page';
 
 interface TermPageProps {
@@ -38,6 +39,6 @@ export async function termMetadata(kind: TermKind, slug: string, cursor: Cursor 
   return {
     title: `${label}：${result.term.name}${windowSpan(result)}`,
     description: `${label}「${result.term.name}」下的 ${result.total} 篇文章`,
-    alternates: alternatesFor(windowPath(base, result)),
+    alternates: await pageAlternates(windowPath(base, result)),
   };
 }

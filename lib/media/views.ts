@@ -22,6 +22,20 @@ export interface MediaItem {
 
 export const mediaUrl = (key: string) => `/media/${key}`;
 
+/** One image as a picker shows it: the URL to save and a small file to show. */
+export interface PickerImage {
+  url: string;
+  thumb: string;
+  filename: string;
+  width: number;
+  height: number;
+}
+
+export function toPickerImage(item: MediaItem): PickerImage {
+  const thumb = item.variants.find((v) => v.type === 'image/webp') ?? item.variants[0]!;
+  return { url: item.url, thumb: mediaUrl(thumb.key), filename: item.filename, width: item.width, height: item.height };
+}
+
 /** The stored-file names the media route serves: content hash, optional width, extension. */
 export const MEDIA_KEY = /^[0-9a-f]{32}(-\d{1,5})?\.(jpg|png|webp|gif|avif)$/;
 

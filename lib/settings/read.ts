@@ -3,7 +3,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import { isBuildPhase, PAGE_SIZE } from '@/lib/listing/visibility';
-import { siteConfig } from '@/lib/site';
+import { alternatesFor, defaultSocialImage, siteConfig } from '@/lib/site';
 
 export interface NavLink {
   label: string;
@@ -66,6 +66,16 @@ export async function postsPerPage(): Promise<number> {
 export async function publicOrigin(): Promise<URL> {
   const { publicOrigin: stored } = await getSiteSettings();
   return new URL(stored ?? (process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`));
+}
+
+/** A page's canonical URL and the feed link, titled with the site's title as the feed is. */
+export async function pageAlternates(canonical: string) {
+  return alternatesFor(canonical, (await getSiteSettings()).title);
+}
+
+/** The social image of pages without their own, described by the site's title. */
+export async function defaultSocialImageOf() {
+  return { ...defaultSocialImage, alt: (await getSiteSettings()).title };
 }
 
 /** What the feed says about the site. */

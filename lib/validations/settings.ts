@@ -1,15 +1,20 @@
 import './jitless';
 import { z } from 'zod';
 import { isTimeZone } from '@/lib/dates/site-time';
+import { MEDIA_KEY } from '@/lib/media/views';
+
+const MEDIA_PATH = new RegExp(`^/media/${MEDIA_KEY.source.slice(1)}`);
 
 /** A path on this site: browsers read `//host` and `/\host` as another site. */
 const isSitePath = (v: string) => v.startsWith('/') && !/^\/[/\\]/.test(v) && !/[\s\\]/.test(v);
 
-const imageUrl = z
+/** A media-library URL (`/media/<hash>.png`): logo and favicon are picked from the library or uploaded to it. */
+const libraryImage = z
   .string()
   .trim()
-  .max(2_000)
-  .refine((v) => v === '' || isSitePath(v) || /^https:\/\/[^\s\\]+$/i.test(v), '需为 https: 网址或本站路径（/media/…）');
+  .max(200)
+  .refine((v) => v === '' || MEDIA_PATH.test(v), '请从媒体库中选择图片，或上传一张')
+  .transform((v) => v || null);
 
 /** `名称 | /path` per line: the public header's links, in order. */
 const navLines = z
@@ -51,8 +56,8 @@ export const siteSettingsFormSchema = z.object({
     .trim()
     .refine((v) => v === '' || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), '需为 http(s) 网址，如 https://blog.example.com')
     .transform((v) => (v ? new URL(v).origin : null)),
-  logoUrl: imageUrl.transform((v) => v || null),
-  faviconUrl: imageUrl.transform((v) => v || null),
+  logoUrl: libraryImage,
+  faviconUrl: libraryImage,
   navLinks: navLines,
   postsPerPage,
 });

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { PostListPage, windowSpan } from '@/components/post-list-page';
 import { parseCursor, windowPath } from '@/lib/params';
 import { listPublishedPosts } from '@/lib/posts/public';
-import { alternatesFor } from '@/lib/site';
+import { pageAlternates } from '@/lib/settings/read';
 
 // One known window keeps the route cacheable; others render on first request, then come from the cache.
 export const generateStaticParams = async () => [{ direction: 'before', id: '1' }];
@@ -13,7 +13,7 @@ export async function generateMetadata({ params }: PageProps<'/[direction]/[id]'
   const cursor = parseCursor(direction, id);
   const window = cursor && (await listPublishedPosts(cursor));
   if (!cursor || !window) return {};
-  return { title: `最新文章${windowSpan(window)}`, alternates: alternatesFor(windowPath('/', window)) };
+  return { title: `最新文章${windowSpan(window)}`, alternates: await pageAlternates(windowPath('/', window)) };
 }
 
 export default async function OlderPosts({ params }: PageProps<'/[direction]/[id]'>) {

@@ -4,14 +4,15 @@ import { notFound } from 'next/navigation';
 import { PostMeta } from '@/components/post-meta';
 import { parseMonth } from '@/lib/params';
 import { listArchiveMonth } from '@/lib/posts/archive';
-import { alternatesFor, archiveMonthPath, postPath } from '@/lib/site';
+import { pageAlternates } from '@/lib/settings/read';
+import { archiveMonthPath, postPath } from '@/lib/site';
 
 export const generateStaticParams = async () => [{ year: '2024', month: '01' }];
 
 export async function generateMetadata({ params }: PageProps<'/archive/[year]/[month]'>): Promise<Metadata> {
   const { year, month } = await params;
   const at = parseMonth(year, month);
-  return at ? { title: `${at.year} 年 ${at.month} 月的文章`, alternates: alternatesFor(archiveMonthPath(at.year, at.month)) } : {};
+  return at ? { title: `${at.year} 年 ${at.month} 月的文章`, alternates: await pageAlternates(archiveMonthPath(at.year, at.month)) } : {};
 }
 
 export default async function ArchiveMonthPage({ params }: PageProps<'/archive/[year]/[month]'>) {
