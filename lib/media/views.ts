@@ -36,8 +36,7 @@ export function toPickerImage(item: MediaItem): PickerImage {
   return { url: item.url, thumb: mediaUrl(thumb.key), filename: item.filename, width: item.width, height: item.height };
 }
 
-/** The stored-file names the media route serves: content hash, optional width, extension. */
-export const MEDIA_KEY = /^[0-9a-f]{32}(-\d{1,5})?\.(jpg|png|webp|gif|avif)$/;
+export { MEDIA_KEY } from '@/lib/validations/media';
 
 const escapeAttr = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 

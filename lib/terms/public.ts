@@ -3,7 +3,6 @@ import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import { readTermCount, readTermCounts } from '@/lib/listing/counts';
 import { isBuildPhase, publicPostWhere } from '@/lib/listing/visibility';
-import { postsPerPage } from '@/lib/settings/read';
 import type { TermKind } from './names';
 import { windowOfPosts, type Cursor, type PostWindow, type TermLink } from '@/lib/listing/views';
 
@@ -25,8 +24,8 @@ export interface TermPage extends PostWindow {
   total: number;
 }
 
-/** A window of a tag's or category's published posts, newest first; null when the term or cursor does not exist. */
-export async function getTermPage(kind: TermKind, slug: string, cursor: Cursor | null): Promise<TermPage | null> {
+/** A window of `size` of a tag's or category's published posts, newest first; null when the term or cursor does not exist. */
+export async function getTermPage(kind: TermKind, slug: string, cursor: Cursor | null, size: number): Promise<TermPage | null> {
   'use cache';
   cacheLife('max');
   cacheTag(CacheTags.site, kind === 'tag' ? CacheTags.tag(slug) : CacheTags.category(slug));
@@ -40,6 +39,6 @@ export async function getTermPage(kind: TermKind, slug: string, cursor: Cursor |
     ...publicPostWhere(),
     ...(kind === 'tag' ? { tags: { some: { tagId: term.id } } } : { categories: { some: { categoryId: term.id } } }),
   };
-  const [window, total] = await Promise.all([windowOfPosts(where, cursor, await postsPerPage()), readTermCount(kind, term.id)]);
+  const [window, total] = await Promise.all([windowOfPosts(where, cursor, size), readTermCount(kind, term.id)]);
   return window && { term: { name: term.name, slug: term.slug }, total, ...window };
 }

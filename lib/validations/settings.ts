@@ -1,9 +1,7 @@
 import './jitless';
 import { z } from 'zod';
 import { isTimeZone } from '@/lib/dates/site-time';
-import { MEDIA_KEY } from '@/lib/media/views';
-
-const MEDIA_PATH = new RegExp(`^/media/${MEDIA_KEY.source.slice(1)}`);
+import { MEDIA_PATH } from './media';
 
 /** A path on this site: browsers read `//host` and `/\host` as another site. */
 const isSitePath = (v: string) => v.startsWith('/') && !/^\/[/\\]/.test(v) && !/[\s\\]/.test(v);
