@@ -82,7 +82,8 @@ export function MediaPicker({ name, label, initial, hint, errors }: MediaPickerP
       <p id={`${id}-hint`} className="field-hint">
         {hint}
       </p>
-      <p role={status.error ? 'alert' : 'status'} className={status.error ? 'field-error' : undefined}>
+      {/* Not a status role: the form's own status says whether the settings were saved. */}
+      <p role={status.error ? 'alert' : undefined} aria-live="polite" className={status.error ? 'field-error' : undefined}>
         {status.error ?? status.message}
       </p>
       <p id={`${id}-error`} className="field-error" aria-live="polite">
