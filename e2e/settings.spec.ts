@@ -45,6 +45,16 @@ test('an admin changes the site settings and every page says so at once, without
     await page.goto(`/posts/${samples.rag.slug}`);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `https://blog.example.com/posts/${samples.rag.slug}`);
     await expect(page).toHaveTitle(`${samples.rag.title} · 设置后的站名`);
+    // Inner pages name the feed, and describe the default social image, by the stored title too.
+    for (const path of [`/posts/${samples.rag.slug}`, `/tags/${encodeURIComponent('大模型')}`, '/archive']) {
+      await page.goto(path);
+      await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]'), path).toHaveAttribute('title', '设置后的站名');
+    }
+    await page.goto('/search');
+    await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute('content', '设置后的站名');
+    await page.goto('/admin/posts/new');
+    await expect(page.locator('.serp-title')).toHaveText('（无标题） · 设置后的站名');
+    await page.goto(`/posts/${samples.rag.slug}`);
     const feed = await (await page.request.get('/feed.xml')).text();
     expect(feed).toContain('<title>设置后的站名</title>');
     expect(feed).toContain('<link>https://blog.example.com/</link>');
