@@ -196,6 +196,8 @@ test('logo and favicon come from the media library (picked, or uploaded there), 
     for (const path of ['/', `/posts/${samples.rag.slug}`]) {
       await reader.goto(path);
       await expect(reader.getByRole('banner').locator('img')).toHaveAttribute('src', logoUrl);
+      // Its size is known before it loads: 240×80 shown 32 high.
+      await expect(reader.getByRole('banner').locator('img')).toHaveAttribute('width', '96');
       await expect(reader.locator('link[rel="icon"]')).toHaveCount(1);
       await expect(reader.locator('link[rel="icon"]')).toHaveAttribute('href', iconUrl);
       await expect(reader.locator('link[rel="apple-touch-icon"]')).toHaveAttribute('href', iconUrl);

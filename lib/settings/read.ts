@@ -3,6 +3,8 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import { isBuildPhase, PAGE_SIZE } from '@/lib/listing/visibility';
+import { findImageByUrl } from '@/lib/media/library';
+import { mediaUrl } from '@/lib/media/views';
 import { alternatesFor, defaultSocialImage, siteConfig } from '@/lib/site';
 
 export interface NavLink {
@@ -55,6 +57,17 @@ export async function getSiteSettings(): Promise<SiteSettings> {
   if (!row) return DEFAULT_SETTINGS;
   const navLinks = row.navLinks as unknown as NavLink[];
   return { ...row, navLinks: navLinks.length ? navLinks : DEFAULT_NAV };
+}
+
+/** The logo (a media-library file) with its size, so the header keeps its place while it loads; null when none is set. */
+export async function getSiteLogo(): Promise<{ url: string; width?: number; height?: number } | null> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(CacheTags.site);
+  const { logoUrl } = await getSiteSettings();
+  if (!logoUrl) return null;
+  const file = (await findImageByUrl(logoUrl))?.variants.find((v) => mediaUrl(v.key) === logoUrl);
+  return { url: logoUrl, ...(file ? { width: file.width, height: file.height } : {}) };
 }
 
 /** How many posts each page of a public list shows (a setting). */
