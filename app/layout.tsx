@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { getSiteSettings, publicOrigin } from '@/lib/settings/read';
-import { alternatesFor, defaultSocialImage, siteConfig } from '@/lib/site';
+import { defaultSocialImageOf, getSiteSettings, pageAlternates, publicOrigin } from '@/lib/settings/read';
+import { siteIcons } from '@/lib/settings/icons';
+import { siteConfig } from '@/lib/site';
 import './globals.css';
 import './site-chrome.css';
 import './article.css';
@@ -14,16 +15,16 @@ import './katex.css';
 /** From the site settings (cached under the `site` tag, so a saved change reaches every page without a rebuild). */
 export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSiteSettings();
-  const image = { ...defaultSocialImage, alt: settings.title };
+  const image = await defaultSocialImageOf();
   return {
     metadataBase: await publicOrigin(),
     title: { default: settings.title, template: `%s · ${settings.title}` },
     description: settings.description,
-    alternates: { types: alternatesFor('/').types },
+    alternates: { types: (await pageAlternates('/')).types },
     // The site's name ends every title; Open Graph does not say it again.
     openGraph: { locale: siteConfig.locale, type: 'website', images: [image] },
     twitter: { card: 'summary_large_image', images: [image] },
-    ...(settings.faviconUrl ? { icons: { icon: settings.faviconUrl } } : {}),
+    icons: siteIcons(settings.faviconUrl),
   };
 }
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { PAGE_SIZE } from '@/lib/listing/visibility';
 import { MAX_CANDIDATES, searchPosts } from '@/lib/search/public';
+import { postsPerPage } from '@/lib/settings/read';
 import { postPath } from '@/lib/site';
 import { Highlighted } from './highlighted';
 import { PostMeta } from './post-meta';
@@ -14,8 +14,9 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 export async function SearchResults({ params }: SearchResultsProps) {
   const query = first(params.q).trim().slice(0, 200);
-  const page = Math.max(1, Math.min(MAX_CANDIDATES / PAGE_SIZE, Number.parseInt(first(params.page), 10) || 1));
-  const result = query ? await searchPosts(query, page) : null;
+  const perPage = await postsPerPage();
+  const page = Math.max(1, Math.min(Math.ceil(MAX_CANDIDATES / perPage), Number.parseInt(first(params.page), 10) || 1));
+  const result = query ? await searchPosts(query, page, perPage) : null;
   return (
     <>
       <form action="/search" role="search" className="search-form">

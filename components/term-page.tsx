@@ -3,7 +3,8 @@ import type { TermKind } from '@/lib/terms/names';
 import { getTermPage } from '@/lib/terms/public';
 import { windowPath } from '@/lib/params';
 import type { Cursor } from '@/lib/listing/views';
-import { alternatesFor, categoryPath, tagPath } from '@/lib/site';
+import { pageAlternates, postsPerPage } from '@/lib/settings/read';
+import { categoryPath, tagPath } from '@/lib/site';
 import { PostListPage, windowSpan } from './post-list-page';
 
 interface TermPageProps {
@@ -17,7 +18,7 @@ const pathOf = (kind: TermKind, slug: string) => (kind === 'tag' ? tagPath : cat
 
 /** The shared body of /tags/[slug] and /categories/[slug] and their later windows. */
 export async function TermPage({ kind, slug, cursor }: TermPageProps) {
-  const result = await getTermPage(kind, slug, cursor);
+  const result = await getTermPage(kind, slug, cursor, await postsPerPage());
   if (!result) notFound();
   const label = labelOf(kind);
   return (
@@ -31,13 +32,13 @@ export async function TermPage({ kind, slug, cursor }: TermPageProps) {
 }
 
 export async function termMetadata(kind: TermKind, slug: string, cursor: Cursor | null = null) {
-  const result = await getTermPage(kind, slug, cursor);
+  const result = await getTermPage(kind, slug, cursor, await postsPerPage());
   if (!result) return {};
   const label = labelOf(kind);
   const base = pathOf(kind, result.term.slug);
   return {
     title: `${label}：${result.term.name}${windowSpan(result)}`,
     description: `${label}「${result.term.name}」下的 ${result.total} 篇文章`,
-    alternates: alternatesFor(windowPath(base, result)),
+    alternates: await pageAlternates(windowPath(base, result)),
   };
 }

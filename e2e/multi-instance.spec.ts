@@ -175,3 +175,33 @@ test('a CLI import, given only the database, reaches every instance', async ({ r
   const reimported = Date.now();
   for (const n of [A, B, C]) await expectFresh(() => heading(request, n, slug), second, reimported);
 });
+
+const cardsOn = async (request: APIRequestContext, n: number, pathname: string) => (await (await request.get(url(n, pathname))).text()).split('class="post-card"').length - 1;
+
+test('posts per page saved on one instance pages the lists of every instance on the next request', async ({ page, request }) => {
+  const admin = await editorOn(page, C);
+  await admin.goto('/admin/settings');
+  const perPage = admin.getByLabel('每页文章数');
+  const before = await perPage.inputValue();
+  const save = async (value: string) => {
+    await perPage.fill(value);
+    await admin.getByRole('button', { name: '保存设置' }).click();
+    await expect(admin.getByRole('status')).toContainText('已保存');
+  };
+  const tag = '/tags/大模型';
+  for (const n of [A, B, C]) {
+    await cacheOn(request, n, '/');
+    await cacheOn(request, n, tag);
+  }
+  try {
+    await save('4');
+    const saved = Date.now();
+    for (const n of [A, B, C]) {
+      await expectFresh(() => cardsOn(request, n, '/'), 4, saved);
+      await expectFresh(() => cardsOn(request, n, tag), 4, saved);
+    }
+  } finally {
+    await admin.goto('/admin/settings');
+    await save(before);
+  }
+});

@@ -59,6 +59,7 @@ const modules = {
   tags: await import('@/lib/posts/tag-actions'),
   bulk: await import('@/lib/posts/bulk-actions'),
   settings: await import('@/lib/settings/actions'),
+  media: await import('@/lib/media/actions'),
   users: await import('@/lib/users/actions'),
   import: await import('@/lib/import/actions'),
 };
@@ -75,6 +76,9 @@ const REQUIRED: Record<string, 'editor' | 'admin'> = {
   'tags.suggestTermsAction': 'editor',
   'bulk.bulkPostsAction': 'editor',
   'settings.saveSettingsAction': 'admin',
+  'media.uploadImageAction': 'editor',
+  'media.deleteImageAction': 'editor',
+  'media.listPickerImagesAction': 'editor',
   'users.createUserAction': 'admin',
   'users.updateUserAction': 'admin',
   'import.importAction': 'editor',

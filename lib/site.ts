@@ -17,15 +17,15 @@ export function siteUrl(): URL {
   return new URL(process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`);
 }
 
-/** Open Graph and Twitter image for pages and posts without their own (app/og.png/route.tsx). */
-export const defaultSocialImage = { url: '/og.png', width: 1200, height: 630, alt: siteConfig.name };
+/** Open Graph and Twitter image for pages and posts without their own (app/og.png/route.tsx); its alt text is the site's title (a setting). */
+export const defaultSocialImage = { url: '/og.png', width: 1200, height: 630 };
 
 export const postPath = (slug: string) => `/posts/${encodeURIComponent(slug)}`;
 export const tagPath = (slug: string) => `/tags/${encodeURIComponent(slug)}`;
 export const categoryPath = (slug: string) => `/categories/${encodeURIComponent(slug)}`;
 export const archiveMonthPath = (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}`;
 
-/** Canonical URL plus the feed link (its name is the feed's own title): a page's `alternates` replaces the layout's whole object. */
-export function alternatesFor(canonical: string) {
-  return { canonical, types: { 'application/rss+xml': '/feed.xml' } };
+/** Canonical URL plus the feed link, named as the feed names itself: a page's `alternates` replaces the layout's whole object. */
+export function alternatesFor(canonical: string, feedTitle: string) {
+  return { canonical, types: { 'application/rss+xml': [{ url: '/feed.xml', title: feedTitle }] } };
 }

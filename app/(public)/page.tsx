@@ -3,5 +3,6 @@ import { listPublishedPosts } from '@/lib/posts/public';
 import { getSiteSettings } from '@/lib/settings/read';
 
 export default async function HomePage() {
-  return <PostListPage title={`${(await getSiteSettings()).title}：最新文章`} hideTitle window={await listPublishedPosts(null)} basePath="/" />;
+  const { title, postsPerPage } = await getSiteSettings();
+  return <PostListPage title={`${title}：最新文章`} hideTitle window={await listPublishedPosts(null, postsPerPage)} basePath="/" />;
 }

@@ -25,6 +25,8 @@ interface PostEditorProps {
   autosave?: { fields: AutosavedFields; baseVersion: number; savedAt: string };
   /** The post was just created from the new-post editor: its autosave is done with. */
   created?: boolean;
+  /** The site's title (a setting), which ends the title search engines show. */
+  siteTitle: string;
 }
 
 const metaOf = (values: Pick<PostFormInput, 'title' | 'slug' | 'description' | 'coverImage'>) => ({
@@ -35,6 +37,7 @@ const metaOf = (values: Pick<PostFormInput, 'title' | 'slug' | 'description' | '
 });
 
 export function PostEditor({
+  siteTitle,
   postId,
   version: initialVersion,
   initial,
@@ -187,7 +190,7 @@ export function PostEditor({
             tagSuggestions={tagSuggestions}
             categorySuggestions={categorySuggestions}
           />
-          <SerpPreview {...meta} />
+          <SerpPreview {...meta} siteTitle={siteTitle} />
         </div>
         <BodyPane
           format={format}

@@ -4,7 +4,6 @@ import { Prec } from '@codemirror/state';
 import { keymap, type EditorView } from '@codemirror/view';
 import type { RefObject } from 'react';
 import { countWords, readingMinutes } from '@/lib/render/reading-time';
-import { siteConfig } from '@/lib/site';
 
 type Format = 'markdown' | 'mdx' | 'html';
 type Mark = 'bold' | 'italic' | 'link';
@@ -104,11 +103,12 @@ interface SerpPreviewProps {
   slug: string;
   description: string;
   coverImage: string;
+  siteTitle: string;
 }
 
 /** How the post shows in a search result and on a social card, with length counters. */
-export function SerpPreview({ title, slug, description, coverImage }: SerpPreviewProps) {
-  const shownTitle = `${title || '（无标题）'} · ${siteConfig.name}`;
+export function SerpPreview({ title, slug, description, coverImage, siteTitle }: SerpPreviewProps) {
+  const shownTitle = `${title || '（无标题）'} · ${siteTitle}`;
   return (
     <section className="serp-preview" aria-labelledby="serp-title">
       <h2 id="serp-title">搜索结果与分享卡片</h2>

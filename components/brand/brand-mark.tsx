@@ -1,4 +1,4 @@
-/** The site's mark (a pen over a line, as in app/icon.svg) for generated images: no text, so no font to load. */
+/** The site's mark (a pen over a line, as in public/icon.svg) for generated images: no text, so no font to load. */
 export function BrandMark({ size }: { size: number }) {
   return (
     <svg width={size} height={size} viewBox="0 0 64 64">

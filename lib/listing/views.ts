@@ -98,6 +98,9 @@ export async function windowOfPosts(where: Prisma.PostWhereInput, cursor: Cursor
     select: summarySelect,
   });
   const more = rows.length > size;
+  // Nothing newer than this window: it is the list's first page, shown whole (links made before the list grew or
+  // its page size changed lead here).
+  if (!older && !more) return { ...(await windowOfPosts(where, null, size))!, cursor };
   const items = rows.slice(0, size).map(toSummary);
   if (!older) items.reverse();
   const [first, last] = [items[0], items.at(-1)];
@@ -108,7 +111,8 @@ export async function windowOfPosts(where: Prisma.PostWhereInput, cursor: Cursor
   return {
     items,
     cursor,
-    page: Math.floor(newerCount / size) + 1,
+    // Windows begin at page boundaries unless the page size has changed since their link was made: rounding up, only the first page is page 1.
+    page: Math.ceil(newerCount / size) + 1,
     newer: hasNewer && first ? { direction: 'after', id: first.id } : null,
     newerIsFirst: hasNewer && newerCount <= size,
     older: hasOlder && last ? { direction: 'before', id: last.id } : null,

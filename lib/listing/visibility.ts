@@ -17,6 +17,7 @@ export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === 'phase-production-build';
 }
 
+/** Posts per page of the public lists until the site settings say otherwise (lib/settings/read.ts). */
 export const PAGE_SIZE = 10;
 
 /** The public order of posts (index posts_public_feed_idx); id breaks ties between equal dates. */

@@ -3,10 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorizeAction } from '@/lib/auth/session';
-import { addImage, deleteImage, MediaInUseError } from './library';
+import { addImage, deleteImage, listImages, MediaInUseError } from './library';
 import { MAX_IMAGE_BYTES } from './limits';
 import { MediaInputError } from './process';
-import type { MediaItem } from './views';
+import { toPickerImage, type MediaItem, type PickerImage } from './views';
 
 export type UploadResult = { ok: true; item: MediaItem } | { ok: false; error: string };
 
@@ -48,4 +48,17 @@ export async function deleteImageAction(_previous: DeleteImageState, formData: F
   }
   revalidatePath('/admin/media');
   return { message: '已删除。' };
+}
+
+const PICKER_PAGE_SIZE = 24;
+
+const pickerQuerySchema = z.object({ q: z.string().trim().max(200), page: z.number().int().min(0).max(10_000) });
+
+/** A page of the library for a picker, newest first, optionally by file name; `more` when another page follows. */
+export async function listPickerImagesAction(q: string, page: number): Promise<{ items: PickerImage[]; more: boolean } | { error: string }> {
+  await authorizeAction('editor');
+  const parsed = pickerQuerySchema.safeParse({ q, page });
+  if (!parsed.success) return { error: '无效的搜索' };
+  const rows = await listImages(parsed.data.q, PICKER_PAGE_SIZE + 1, parsed.data.page * PICKER_PAGE_SIZE);
+  return { items: rows.slice(0, PICKER_PAGE_SIZE).map(toPickerImage), more: rows.length > PICKER_PAGE_SIZE };
 }

@@ -4,15 +4,19 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { processImage } from './process';
 import { mediaStorage } from './storage';
-import { mediaUrl, type MediaItem, type MediaVariant } from './views';
+import { MEDIA_KEY, mediaUrl, type MediaItem, type MediaVariant } from './views';
 
 const mediaVariantsSchema = z.array(z.object({ key: z.string(), type: z.string(), width: z.number(), height: z.number(), bytes: z.number() })).min(1);
 const variantsOf = (json: unknown): MediaVariant[] => mediaVariantsSchema.parse(json);
 
 export class MediaInUseError extends Error {
   override name = 'MediaInUseError';
-  constructor(readonly posts: { id: number; title: string }[]) {
-    super(`这张图片还在 ${posts.length} 篇文章中使用：${posts.map((p) => `“${p.title}”`).join('、')}。先从这些文章中去掉它，再删除。`);
+  constructor(readonly posts: { id: number; title: string }[], settings: string[] = []) {
+    super(
+      settings.length
+        ? `这张图片是站点的${settings.join('和')}。先在站点设置中换掉它，再删除。`
+        : `这张图片还在 ${posts.length} 篇文章中使用：${posts.map((p) => `“${p.title}”`).join('、')}。先从这些文章中去掉它，再删除。`,
+    );
   }
 }
 
@@ -48,14 +52,31 @@ export async function addImage(bytes: Buffer, filename: string, uploaderId: numb
   return toItem(row);
 }
 
-/** The newest images, or those whose file name holds `query`. */
-export async function listImages(query = '', take = 200): Promise<MediaItem[]> {
+/** The newest images, or those whose file name holds `query`; `skip` pages on. */
+export async function listImages(query = '', take = 200, skip = 0): Promise<MediaItem[]> {
   const rows = await db.media.findMany({
     where: query ? { filename: { contains: query, mode: 'insensitive' } } : {},
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take,
+    skip,
   });
   return rows.map(toItem);
+}
+
+/** The library image one of whose files is at `url` (`/media/<key>`), or null. */
+export async function findImageByUrl(url: string): Promise<MediaItem | null> {
+  const key = url.startsWith('/media/') ? url.slice('/media/'.length) : '';
+  if (!MEDIA_KEY.test(key)) return null;
+  const row = await db.media.findUnique({ where: { hash: key.slice(0, 32) } });
+  const item = row && toItem(row);
+  return item?.variants.some((v) => v.key === key) ? item : null;
+}
+
+/** Which site settings (标志, 图标) show the image with this hash. */
+async function settingsUsing(hash: string): Promise<string[]> {
+  const row = await db.siteSettings.findUnique({ where: { id: 1 }, select: { logoUrl: true, faviconUrl: true } });
+  const uses = (url: string | null | undefined) => Boolean(url?.startsWith(`/media/${hash}`));
+  return [uses(row?.logoUrl) ? '标志' : null, uses(row?.faviconUrl) ? '网站图标' : null].filter((name) => name !== null);
 }
 
 /** The posts (trashed included) whose body or images name each image's URL stem. */
@@ -77,7 +98,8 @@ export async function deleteImage(id: number): Promise<void> {
   const row = await db.media.findUnique({ where: { id } });
   if (!row) return;
   const used = (await usageOf([row.hash])).get(row.hash) ?? [];
-  if (used.length) throw new MediaInUseError(used);
+  const settings = await settingsUsing(row.hash);
+  if (used.length || settings.length) throw new MediaInUseError(used, settings);
   await db.media.delete({ where: { id } });
   await mediaStorage().delete(variantsOf(row.variants).map((v) => v.key));
 }

@@ -22,8 +22,21 @@ export interface MediaItem {
 
 export const mediaUrl = (key: string) => `/media/${key}`;
 
-/** The stored-file names the media route serves: content hash, optional width, extension. */
-export const MEDIA_KEY = /^[0-9a-f]{32}(-\d{1,5})?\.(jpg|png|webp|gif|avif)$/;
+/** One image as a picker shows it: the URL to save and a small file to show. */
+export interface PickerImage {
+  url: string;
+  thumb: string;
+  filename: string;
+  width: number;
+  height: number;
+}
+
+export function toPickerImage(item: MediaItem): PickerImage {
+  const thumb = item.variants.find((v) => v.type === 'image/webp') ?? item.variants[0]!;
+  return { url: item.url, thumb: mediaUrl(thumb.key), filename: item.filename, width: item.width, height: item.height };
+}
+
+export { MEDIA_KEY } from '@/lib/validations/media';
 
 const escapeAttr = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 

@@ -3,7 +3,7 @@ import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import type { TocEntry } from '@/lib/render/enhance';
 import { isImageUrl } from '@/lib/validations/post';
-import { isBuildPhase, NEWEST_FIRST, PAGE_SIZE, PUBLIC_POST_SQL, publicPostWhere } from '@/lib/listing/visibility';
+import { isBuildPhase, NEWEST_FIRST, PUBLIC_POST_SQL, publicPostWhere } from '@/lib/listing/visibility';
 import { findNeighbours, type Neighbours } from '@/lib/listing/neighbours';
 import { summarySelect, toSummary, windowOfPosts, type Cursor, type PostSummary, type PostView, type PostWindow } from '@/lib/listing/views';
 import { bylineOf, bylineSelect } from './byline';
@@ -85,13 +85,13 @@ export async function getRelatedPosts(postId: number, tagSlugs: string[]): Promi
   );
 }
 
-/** A window of the published posts, newest first; null for a cursor that is not a published post. */
-export async function listPublishedPosts(cursor: Cursor | null): Promise<PostWindow | null> {
+/** A window of `size` published posts (the site's posts per page), newest first; null for a cursor that is not a published post. */
+export async function listPublishedPosts(cursor: Cursor | null, size: number): Promise<PostWindow | null> {
   'use cache';
   cacheLife('max');
   cacheTag(CacheTags.site, CacheTags.postLists);
   if (isBuildPhase()) return { items: [], cursor, newer: null, older: null };
-  return windowOfPosts(publicPostWhere(), cursor, PAGE_SIZE);
+  return windowOfPosts(publicPostWhere(), cursor, size);
 }
 
 /** The newest published posts with their full HTML, for the feed. */

@@ -1,7 +1,7 @@
 import { cacheLife, cacheTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
-import { isBuildPhase, PAGE_SIZE, PUBLIC_POST_SQL } from '@/lib/listing/visibility';
+import { isBuildPhase, PUBLIC_POST_SQL } from '@/lib/listing/visibility';
 import type { Paginated } from '@/lib/listing/views';
 import { highlight, queryTerms, toTsQuery, type SnippetPart } from './query';
 
@@ -37,7 +37,7 @@ export const MAX_CANDIDATES = 1000;
  * segmented into words the same way (Intl.Segmenter) before Postgres sees them.
  * `total` stops at MAX_CANDIDATES (`capped`).
  */
-export async function searchPosts(query: string, page: number): Promise<Paginated<SearchHit> & { terms: string[]; capped: boolean }> {
+export async function searchPosts(query: string, page: number, perPage: number): Promise<Paginated<SearchHit> & { terms: string[]; capped: boolean }> {
   'use cache';
   cacheLife('max');
   cacheTag(CacheTags.site, CacheTags.postLists);
@@ -56,10 +56,11 @@ export async function searchPosts(query: string, page: number): Promise<Paginate
             substring(c.search_text FROM greatest(1, strpos(lower(c.search_text), $2) - ${SNIPPET_BEFORE}) FOR ${SNIPPET_LENGTH}) AS snippet
      FROM candidates c, q
      ORDER BY ts_rank_cd(c.search_vector, q.q) DESC, c.published_at DESC, c.id DESC
-     LIMIT ${PAGE_SIZE} OFFSET $3`,
+     LIMIT $4 OFFSET $3`,
     tsquery,
     anchor,
-    (page - 1) * PAGE_SIZE,
+    (page - 1) * perPage,
+    perPage,
   );
   const total = Number(rows[0]?.total ?? 0);
   return {
@@ -71,7 +72,7 @@ export async function searchPosts(query: string, page: number): Promise<Paginate
       utcOffset: r.utc_offset,
     })),
     page,
-    pageCount: Math.ceil(total / PAGE_SIZE),
+    pageCount: Math.ceil(total / perPage),
     total,
     terms,
     capped: total >= MAX_CANDIDATES,

@@ -2,8 +2,10 @@ import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
-import { isBuildPhase } from '@/lib/listing/visibility';
-import { siteConfig } from '@/lib/site';
+import { isBuildPhase, PAGE_SIZE } from '@/lib/listing/visibility';
+import { findImageByUrl } from '@/lib/media/library';
+import { mediaUrl } from '@/lib/media/views';
+import { alternatesFor, defaultSocialImage, siteConfig } from '@/lib/site';
 
 export interface NavLink {
   label: string;
@@ -19,6 +21,8 @@ export interface SiteSettings {
   logoUrl: string | null;
   faviconUrl: string | null;
   navLinks: NavLink[];
+  /** Posts on each page of the public lists. */
+  postsPerPage: number;
 }
 
 export const DEFAULT_NAV: NavLink[] = [
@@ -37,6 +41,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   logoUrl: null,
   faviconUrl: null,
   navLinks: DEFAULT_NAV,
+  postsPerPage: PAGE_SIZE,
 };
 
 /**
@@ -54,10 +59,36 @@ export async function getSiteSettings(): Promise<SiteSettings> {
   return { ...row, navLinks: navLinks.length ? navLinks : DEFAULT_NAV };
 }
 
+/** The logo (a media-library file) with its size, so the header keeps its place while it loads; null when none is set. */
+export async function getSiteLogo(): Promise<{ url: string; width?: number; height?: number } | null> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(CacheTags.site);
+  const { logoUrl } = await getSiteSettings();
+  if (!logoUrl) return null;
+  const file = (await findImageByUrl(logoUrl))?.variants.find((v) => mediaUrl(v.key) === logoUrl);
+  return { url: logoUrl, ...(file ? { width: file.width, height: file.height } : {}) };
+}
+
+/** How many posts each page of a public list shows (a setting). */
+export async function postsPerPage(): Promise<number> {
+  return (await getSiteSettings()).postsPerPage;
+}
+
 /** The origin of absolute URLs: the setting, else SITE_URL, else localhost. */
 export async function publicOrigin(): Promise<URL> {
   const { publicOrigin: stored } = await getSiteSettings();
   return new URL(stored ?? (process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`));
+}
+
+/** A page's canonical URL and the feed link, titled with the site's title as the feed is. */
+export async function pageAlternates(canonical: string) {
+  return alternatesFor(canonical, (await getSiteSettings()).title);
+}
+
+/** The social image of pages without their own, described by the site's title. */
+export async function defaultSocialImageOf() {
+  return { ...defaultSocialImage, alt: (await getSiteSettings()).title };
 }
 
 /** What the feed says about the site. */

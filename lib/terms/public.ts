@@ -2,7 +2,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { CacheTags } from '@/lib/cache-tags';
 import { db } from '@/lib/db';
 import { readTermCount, readTermCounts } from '@/lib/listing/counts';
-import { isBuildPhase, PAGE_SIZE, publicPostWhere } from '@/lib/listing/visibility';
+import { isBuildPhase, publicPostWhere } from '@/lib/listing/visibility';
 import type { TermKind } from './names';
 import { windowOfPosts, type Cursor, type PostWindow, type TermLink } from '@/lib/listing/views';
 
@@ -24,8 +24,8 @@ export interface TermPage extends PostWindow {
   total: number;
 }
 
-/** A window of a tag's or category's published posts, newest first; null when the term or cursor does not exist. */
-export async function getTermPage(kind: TermKind, slug: string, cursor: Cursor | null): Promise<TermPage | null> {
+/** A window of `size` of a tag's or category's published posts, newest first; null when the term or cursor does not exist. */
+export async function getTermPage(kind: TermKind, slug: string, cursor: Cursor | null, size: number): Promise<TermPage | null> {
   'use cache';
   cacheLife('max');
   cacheTag(CacheTags.site, kind === 'tag' ? CacheTags.tag(slug) : CacheTags.category(slug));
@@ -39,6 +39,6 @@ export async function getTermPage(kind: TermKind, slug: string, cursor: Cursor |
     ...publicPostWhere(),
     ...(kind === 'tag' ? { tags: { some: { tagId: term.id } } } : { categories: { some: { categoryId: term.id } } }),
   };
-  const [window, total] = await Promise.all([windowOfPosts(where, cursor, PAGE_SIZE), readTermCount(kind, term.id)]);
+  const [window, total] = await Promise.all([windowOfPosts(where, cursor, size), readTermCount(kind, term.id)]);
   return window && { term: { name: term.name, slug: term.slug }, total, ...window };
 }

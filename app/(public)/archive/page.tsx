@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
+import { pageAlternates } from '@/lib/settings/read';
 import Link from 'next/link';
 import { listArchiveMonths } from '@/lib/posts/archive';
-import { alternatesFor, archiveMonthPath } from '@/lib/site';
+import { archiveMonthPath } from '@/lib/site';
 
-export const metadata: Metadata = { title: '归档', alternates: alternatesFor('/archive') };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: '归档', alternates: await pageAlternates('/archive') };
+}
 
 export default async function ArchivePage() {
   const months = await listArchiveMonths();

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
+import { pageAlternates } from '@/lib/settings/read';
 import Link from 'next/link';
-import { alternatesFor, categoryPath } from '@/lib/site';
+import { categoryPath } from '@/lib/site';
 import { listTermsWithCounts } from '@/lib/terms/public';
 
-export const metadata: Metadata = { title: '全部分类', alternates: alternatesFor('/categories') };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: '全部分类', alternates: await pageAlternates('/categories') };
+}
 
 export default async function CategoriesPage() {
   const categories = await listTermsWithCounts('category');

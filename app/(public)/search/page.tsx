@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import { pageAlternates } from '@/lib/settings/read';
 import { SearchResults } from '@/components/search-results';
-import { alternatesFor } from '@/lib/site';
 
-export const metadata: Metadata = { title: '搜索', robots: { index: false }, alternates: alternatesFor('/search') };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: '搜索', robots: { index: false }, alternates: await pageAlternates('/search') };
+}
 
 // Results depend on the query: rendered per request, whole, with no Suspense boundary to stream
 // (readers run no script, so streamed results would never appear).

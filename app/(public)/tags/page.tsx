@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
+import { pageAlternates } from '@/lib/settings/read';
 import Link from 'next/link';
-import { alternatesFor, tagPath } from '@/lib/site';
+import { tagPath } from '@/lib/site';
 import { listTermsWithCounts } from '@/lib/terms/public';
 
-export const metadata: Metadata = { title: '全部标签', alternates: alternatesFor('/tags') };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: '全部标签', alternates: await pageAlternates('/tags') };
+}
 
 export default async function TagsPage() {
   const tags = await listTermsWithCounts('tag');

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SettingsForm } from '@/components/admin/settings-form.client';
 import { requireAdmin } from '@/lib/auth/session';
+import { toFormValues } from '@/lib/settings/form';
 import { getSiteSettings } from '@/lib/settings/read';
 
 export const metadata: Metadata = { title: '站点设置' };
@@ -12,16 +13,7 @@ export default async function SettingsPage() {
     <>
       <h1>站点设置</h1>
       <p>保存后立即用于所有页面和所有实例，无需重新构建。</p>
-      <SettingsForm
-        initial={{
-          ...settings,
-          publicOrigin: settings.publicOrigin ?? '',
-          logoUrl: settings.logoUrl ?? '',
-          faviconUrl: settings.faviconUrl ?? '',
-          navLinks: settings.navLinks.map((l) => `${l.label} | ${l.href}`).join('\n'),
-        }}
-        envOrigin={process.env.SITE_URL || null}
-      />
+      <SettingsForm initial={toFormValues(settings)} envOrigin={process.env.SITE_URL || null} />
     </>
   );
 }

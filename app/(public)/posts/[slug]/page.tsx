@@ -10,7 +10,8 @@ import { decodeParam } from '@/lib/params';
 import { excerptOf } from '@/lib/render/excerpt';
 import { isoWithOffset } from '@/lib/posts/format';
 import { getNeighbours, getPublishedPost, getRelatedPosts } from '@/lib/posts/public';
-import { alternatesFor, defaultSocialImage, postPath, siteConfig } from '@/lib/site';
+import { defaultSocialImageOf, pageAlternates } from '@/lib/settings/read';
+import { postPath, siteConfig } from '@/lib/site';
 
 // A placeholder keeps the route cacheable without reading the database at build;
 // real posts render on their first request and are then served from the cache.
@@ -19,7 +20,7 @@ export const generateStaticParams = async () => [{ slug: '__placeholder__' }];
 export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): Promise<Metadata> {
   const post = await getPublishedPost(decodeParam((await params).slug));
   if (!post) return {};
-  const images = post.coverImage ? [{ url: post.coverImage, alt: post.coverAlt ?? post.title }] : [defaultSocialImage];
+  const images = post.coverImage ? [{ url: post.coverImage, alt: post.coverAlt ?? post.title }] : [await defaultSocialImageOf()];
   const description = excerptOf(post.description) ?? undefined;
   // Each fact once: the canonical link is the URL, the title the site's name, the byline and JSON-LD the author,
   // JSON-LD the modification date, the tag links the tags; X reads the Open Graph tags
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): 
     title: post.title,
     description,
     keywords: post.keywords ?? undefined,
-    alternates: alternatesFor(postPath(post.slug)),
+    alternates: await pageAlternates(postPath(post.slug)),
     openGraph: {
       type: 'article',
       title: post.title,

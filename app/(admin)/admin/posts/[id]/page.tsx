@@ -11,6 +11,7 @@ import { getPostForEdit } from '@/lib/posts/admin-queries';
 import { listTermNames } from '@/lib/terms/admin';
 import { formValuesOf } from '@/lib/posts/form-values';
 import { snapshotOfPost } from '@/lib/posts/snapshot';
+import { getSiteSettings } from '@/lib/settings/read';
 import { postPath } from '@/lib/site';
 import { deletePostAction, setStatusAction, setTrashedAction } from '@/lib/posts/actions';
 
@@ -22,7 +23,7 @@ export default async function EditPostPage({ params, searchParams }: PageProps<'
   const post = Number.isInteger(id) ? await getPostForEdit(id) : null;
   if (!post) notFound();
   const initial = formValuesOf(snapshotOfPost(post));
-  const [tags, categories, autosave] = await Promise.all([listTermNames('tag'), listTermNames('category'), autosaveOffer(user.id, post.id, initial)]);
+  const [tags, categories, autosave, settings] = await Promise.all([listTermNames('tag'), listTermNames('category'), autosaveOffer(user.id, post.id, initial), getSiteSettings()]);
   return (
     <>
       <div className="editor-header">
@@ -63,6 +64,7 @@ export default async function EditPostPage({ params, searchParams }: PageProps<'
         categorySuggestions={categories}
         autosave={autosave}
         created={(await searchParams).created === '1'}
+        siteTitle={settings.title}
       />
     </>
   );
