@@ -121,7 +121,7 @@ async function rowsOf(ids: number[]): Promise<AdminPostRow[]> {
 }
 
 /** How many posts match: counted up to EXACT_COUNT_LIMIT, estimated by the planner past it. */
-export async function countAdminPosts(where: Prisma.Sql, limit: number | 'exact' = EXACT_COUNT_LIMIT): Promise<ListTotal> {
+async function countAdminPosts(where: Prisma.Sql, limit: number | 'exact' = EXACT_COUNT_LIMIT): Promise<ListTotal> {
   if (limit === 'exact') {
     const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM posts p WHERE ${where}`;
     return { total: row?.n ?? 0, exact: true };
