@@ -45,7 +45,7 @@ export async function benchAdminOnly(options: {
     const lists = await phase('admin lists', () =>
       measureAdminLists({ origin: app.origin, posts: options.posts, requests: options.requests, targets: { searchTerm: targets.searchTerm.term, tag: targets.tag.name } }),
     );
-    const tags = await phase('admin tags', () => measureAdminTags({ origin: app.origin, database, runs: Math.max(3, Math.round(options.requests / 2)) }));
+    const tags = await phase('admin tags', () => measureAdminTags({ origin: app.origin, database, runs: options.requests }));
     await writeFile(path.join(options.workDir, 'admin.json'), JSON.stringify({ lists, tags }, null, 2));
     console.log('\n| view | path | p50 ms | p95 ms | errors |\n| --- | --- | --- | --- | --- |');
     for (const v of lists.views) console.log(`| ${v.name} | \`${v.path}\` | ${v.p50} | ${v.p95} | ${v.errors} |`);

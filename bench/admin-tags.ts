@@ -51,7 +51,7 @@ async function timed(name: string, detail: string, runs: number, once: (i: numbe
  */
 export async function measureAdminTags(options: { origin: string; database: BenchDatabase; runs?: number }): Promise<AdminTagResult> {
   const { origin, database } = options;
-  const runs = options.runs ?? 10;
+  const runs = options.runs ?? 20;
   const cookie = await signIn(origin);
   const [counts] = await database.query<{ tags: number; posts: number }>('SELECT (SELECT count(*) FROM tags)::int AS tags, (SELECT count(*) FROM posts)::int AS posts');
   const tail = await database.query<Term>(

@@ -168,7 +168,7 @@ try {
       );
       // Last, since its renames and merges write revisions.
       await phase('grow to 10000 tags', () => growTags(database.url, 10_000));
-      result.adminTags = await phase(`admin tags at ${size}`, () => measureAdminTags({ origin: server.origin, database, runs: quick ? 3 : 10 }));
+      result.adminTags = await phase(`admin tags at ${size}`, () => measureAdminTags({ origin: server.origin, database, runs: quick ? 5 : 20 }));
     }
   }
   memory.atEndBytes = app.rss();
