@@ -58,3 +58,46 @@ export async function growPosts(databaseUrl: string, baseCount: number, target: 
     await client.end();
   }
 }
+
+/**
+ * Grows the tags to `target` (issue 13's 10,000): names of three CJK characters (so the
+ * pinyin order has work to do) with a serial, each on a few random posts — a long tail
+ * beside the corpus's common tags — and one in ten on none (what "delete unused" is for).
+ */
+export async function growTags(databaseUrl: string, target: number): Promise<{ added: number; seconds: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = performance.now();
+  try {
+    const [{ count }] = (await client.query<{ count: number }>('SELECT count(*)::int AS count FROM tags')).rows as [{ count: number }];
+    if (count >= target) return { added: 0, seconds: 0 };
+    await client.query('BEGIN');
+    await client.query('SELECT setseed(0.25)');
+    const { rows } = await client.query<{ id: number; g: number }>(
+      `INSERT INTO tags (name, name_key, slug)
+       SELECT n, n, n FROM (
+         SELECT g, chr((19968 + (g::bigint * 7919) % 20902)::int) || chr((19968 + (g::bigint * 104729) % 20902)::int) || chr((19968 + (g::bigint * 1299709) % 20902)::int) || g AS n
+         FROM generate_series(1, $1::int) g
+       ) s
+       ON CONFLICT DO NOTHING RETURNING id, (regexp_match(name, '\\d+$'))[1]::int AS g`,
+      [target - count],
+    );
+    await client.query(
+      `INSERT INTO post_tags (post_id, tag_id, position)
+       SELECT p.id, t.id, 100
+       FROM unnest($1::int[], $2::int[]) AS t(id, g)
+       CROSS JOIN LATERAL (SELECT 1 + floor(random() * (SELECT max(id) FROM posts))::int + k * 0 AS id FROM generate_series(1, t.g % 10 * 2) k) r
+       JOIN posts p ON p.id = r.id
+       ON CONFLICT DO NOTHING`,
+      [rows.map((r) => r.id), rows.map((r) => r.g)],
+    );
+    await client.query('COMMIT');
+    await client.query('VACUUM ANALYZE tags, post_tags, tag_post_counts');
+    return { added: rows.length, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { adminTagsSection } from './admin-tags';
 import type { BenchResult } from './result';
 import { growth, type Spread } from './stats';
 import { ratioChart, scaleChart } from './svg';
@@ -114,6 +115,7 @@ function markdown(r: BenchResult, svgPrefix: string): string {
     out.push(table(['view', 'path', 'p50 ms', 'p95 ms', 'errors'], lists.views.map((v) => [v.name, `\`${v.path}\``, f1(v.p50), f1(v.p95), v.errors])));
     out.push('', `Each view requested ${lists.requests} times one after another by a signed-in admin, after two warm-up requests.`, '');
   }
+  if (r.adminTags) out.push(...adminTagsSection(r.adminTags));
   out.push('## 5. Editor path', '');
   out.push(
     `${e.saves} sequential saves of post #${e.postId}, each with a changed body, POSTed as the editor's server action (savePostAction: session, validation, compile, revision write, revalidation), signed in as an admin. ` +

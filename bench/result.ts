@@ -1,4 +1,5 @@
 import type { AdminListResult } from './admin-lists';
+import type { AdminTagResult } from './admin-tags';
 import type { CrawlResult } from './crawl';
 import type { EditorResult } from './editor';
 import type { ExplainedQuery } from './explain';
@@ -31,6 +32,8 @@ export interface BenchResult {
   crawl?: CrawlResult;
   /** The admin's list views at the largest size (issue 13); absent from older runs. */
   adminLists?: AdminListResult;
+  /** The tags page's actions at 10,000 tags (issue 13); absent from older runs. */
+  adminTags?: AdminTagResult;
   weight: Weight;
   memory: { atRestBytes: number; afterLoadBytes: number; atEndBytes: number };
   admin: string;

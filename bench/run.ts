@@ -1,6 +1,9 @@
-// `npm run bench -- [--size 1k|10k|100k] [--quick]`: build, prepare data, measure, write bench/results/.
+// `npm run bench -- [--size 1k|10k|100k] [--quick] [--only admin [--hold]]`: build, prepare data, measure, write bench/results/.
 // --quick: a first look in under two minutes after the build (300 imported posts grown to 1k, one short run per figure,
 // a sample of the render attacks).
+// --only admin: issue 13's admin figures alone (post lists at 100k posts, the tags page at 10k tags), in about
+// five minutes after the build; prints them and writes .data/bench/admin.json, not bench/results/. With --quick:
+// 1k posts and 1k tags. --hold prepares the same and measures nothing: its database and server stay up, for EXPLAIN by hand, until Ctrl-C.
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -14,11 +17,13 @@ import { startApp } from './server';
 import { pickTargets, pagePaths } from './targets';
 import { explainPages } from './explain';
 import { measureFreshness } from './freshness';
-import { growPosts } from './grow';
+import { growPosts, growTags } from './grow';
 import { measureLoad } from './load';
 import { measureRenderAttack } from './render-attack';
 import { measureCrawl } from './crawl';
 import { measureAdminLists } from './admin-lists';
+import { benchAdminOnly } from './admin-only';
+import { measureAdminTags } from './admin-tags';
 import type { BenchResult } from './result';
 
 const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
@@ -35,11 +40,14 @@ const { values } = parseArgs({
     // How many articles the crawl walks ("all" for every one): at tens of cold pages a second, all 10k would take minutes.
     crawl: { type: 'string', default: '1000' },
     quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    hold: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick === true;
 // The quick import is measured on the base corpus only (the budget rules out a second import).
 if (quick) Object.assign(values, { size: '1k', runs: '1', seconds: '1', 'import-budget': '0', 'scale-runs': '1', 'scale-seconds': '1', saves: '10', 'fresh-saves': '5', crawl: '200' });
+if (values.only !== undefined && values.only !== 'admin') throw new Error('--only takes admin');
 if (!(values.size! in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
 const mainSize = SIZES[values.size as keyof typeof SIZES];
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -84,6 +92,15 @@ let app: Awaited<ReturnType<typeof startApp>> | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void Promise.allSettled([app?.stop(), database.stop()]).then(() => process.exit(130)));
 }
+if (values.only === 'admin') {
+  try {
+    const size = quick ? 1_000 : 100_000;
+    await benchAdminOnly({ database, phase, workDir: WORK, port: APP_PORT, baseSize: BASE_SIZE, posts: size, tags: quick ? 1_000 : 10_000, requests: quick ? 5 : 20, hold: values.hold === true });
+  } finally {
+    await database.stop();
+  }
+  process.exit(0);
+}
 try {
   const imports = await phase('import', () =>
     measureImports({ database, baseSize: BASE_SIZE, mainSize, workDir: WORK, budgetSeconds: Number(values['import-budget']) }),
@@ -99,7 +116,7 @@ try {
     for (const p of Object.values(paths)) await measureLoad(`${app!.origin}${p}`, { connections: 32, seconds: 1, runs: 1 });
   });
   const scaleOptions = { runs: Number(values['scale-runs']), seconds: Number(values['scale-seconds']), connections: 32 };
-  const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain' | 'freshness' | 'renderAttack' | 'crawl' | 'adminLists'>> = { scale: [] };
+  const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain' | 'freshness' | 'renderAttack' | 'crawl' | 'adminLists' | 'adminTags'>> = { scale: [] };
   for (const size of SCALE_SIZES) {
     const grown = await phase(`grow to ${size}`, () => growPosts(database.url, imports.basePosts, size));
     await app.revalidateSite();
@@ -151,6 +168,9 @@ try {
       result.explain = await phase(`explain at ${size}`, () =>
         explainPages(database, pages, async (p) => void (await (await fetch(`${server.origin}${p}`)).arrayBuffer()), server.revalidateSite),
       );
+      // Last, since its renames and merges write revisions.
+      await phase('grow to 10000 tags', () => growTags(database.url, 10_000));
+      result.adminTags = await phase(`admin tags at ${size}`, () => measureAdminTags({ origin: server.origin, database, runs: quick ? 5 : 20 }));
     }
   }
   memory.atEndBytes = app.rss();

@@ -1,5 +1,6 @@
 import type { BenchResult } from './result';
 import { adminListVerdict } from './admin-lists';
+import { adminTagsVerdict } from './admin-tags';
 import { crawlVerdicts } from './crawl-verdicts';
 import { growth as grown } from './stats';
 
@@ -109,6 +110,7 @@ export function judge(r: BenchResult): Verdict[] {
   });
   if (r.crawl) verdicts.push(...crawlVerdicts(r.crawl));
   if (r.adminLists) verdicts.push(adminListVerdict(r.adminLists));
+  if (r.adminTags) verdicts.push(adminTagsVerdict(r.adminTags));
   const p95 = r.editor.p95;
   verdicts.push({ target: 'admin save p95 ≤ 200 ms', measured: `p95 ${ms(p95)} (p50 ${ms(r.editor.p50)})`, met: p95 <= 200, why: p95 <= 200 ? undefined : SAVE_WHY });
   if (r.freshness) {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { connect } from './database';
 import { EDITOR_STATE } from './users';
 
 test.use({ storageState: EDITOR_STATE });
@@ -58,4 +59,44 @@ test('a page past the last goes to the last, and any page can be jumped to', asy
     await nav.getByRole('button', { name: '跳转' }).click();
     await expect(nav).toContainText('第 1 /');
   }
+});
+
+test('next and previous walk a long list page by page, and a jump lands on the page asked for', async ({ page }) => {
+  // 30 copies of a sample post under a tag of their own: two pages of 25.
+  const id = unique();
+  const tag = `翻页${id}`;
+  const client = await connect();
+  try {
+    await client.query(
+      `WITH t AS (INSERT INTO tags (name, name_key, slug) VALUES ($1, $1, $1) RETURNING id),
+            p AS (INSERT INTO posts (slug, title, body, published_at, updated_at, status)
+                  SELECT 'pager-' || $2 || '-' || g, '翻页测试 ' || lpad(g::text, 2, '0'), '正文', now(), now(), 'draft' FROM generate_series(1, 30) g RETURNING id)
+       INSERT INTO post_tags (post_id, tag_id, position) SELECT p.id, t.id, 0 FROM p, t`,
+      [tag, id],
+    );
+  } finally {
+    await client.end();
+  }
+  const titles = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `翻页测试 ${String(from + i).padStart(2, '0')}`);
+  const links = page.getByRole('table').getByRole('link');
+  const nav = page.getByRole('navigation', { name: '分页' });
+
+  await page.goto(`/admin?tag=${encodeURIComponent(tag)}&sort=title`);
+  await expect(page.getByText('共 30 篇')).toBeVisible();
+  await expect(links).toHaveText(titles(1, 25));
+  await nav.getByRole('link', { name: '下一页 →' }).click();
+  await expect(nav).toContainText('第 2 / 2 页');
+  await expect(links).toHaveText(titles(26, 30));
+  await nav.getByRole('link', { name: '← 上一页' }).click();
+  await expect(nav).toContainText('第 1 / 2 页');
+  await expect(links).toHaveText(titles(1, 25));
+
+  await nav.getByLabel(/跳到第/).fill('2');
+  await nav.getByRole('button', { name: '跳转' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(links).toHaveText(titles(26, 30));
+
+  await page.goto(`/admin?tag=${encodeURIComponent(tag)}&sort=title&page=99`);
+  await expect(nav).toContainText('第 2 / 2 页');
+  await expect(links).toHaveText(titles(26, 30));
 });

@@ -48,7 +48,8 @@ export function PostFilters({ filter, authors }: PostFiltersProps) {
       </label>
       <label>
         排序
-        <select name="sort" defaultValue={filter.sort ?? 'updated'}>
+        <select name="sort" defaultValue={filter.sort ?? (filter.q ? 'relevance' : 'updated')}>
+          {filter.q ? <option value="relevance">相关度</option> : null}
           <option value="updated">最近修改</option>
           <option value="published">发布时间</option>
           <option value="title">标题（拼音）</option>

@@ -40,13 +40,20 @@ export function renderedColumns(rendered: RenderedBody) {
   };
 }
 
+/** The index's words for the title (weight A) and for description, keywords and terms (weight B). */
+export function searchHeadWords(snapshot: PostSnapshot): { title: string; meta: string } {
+  return {
+    title: segmentForIndex(snapshot.title),
+    meta: segmentForIndex([snapshot.description, snapshot.keywords, ...snapshot.tags, ...snapshot.categories].filter(Boolean).join(' ')),
+  };
+}
+
 /**
  * Words segmented in the app (Intl.Segmenter) so Postgres' 'simple' parser indexes CJK text word by word.
  * The body's words come from the render worker when it segmented them (rendered.searchWords).
  */
 function searchVectorSql(snapshot: PostSnapshot, rendered: Pick<RenderedBody, 'text' | 'searchWords'>) {
-  const title = segmentForIndex(snapshot.title);
-  const meta = segmentForIndex([snapshot.description, snapshot.keywords, ...snapshot.tags, ...snapshot.categories].filter(Boolean).join(' '));
+  const { title, meta } = searchHeadWords(snapshot);
   return Prisma.sql`setweight(to_tsvector('simple', ${title}), 'A') ||
       setweight(to_tsvector('simple', ${meta}), 'B') ||
       setweight(to_tsvector('simple', ${rendered.searchWords ?? segmentForIndex(rendered.text)}), 'C')`;
@@ -113,7 +120,7 @@ function merged(...all: Affected[]): Affected {
 }
 
 /** What a revision changed against the one before it, kept so the history lists it without reading bodies. */
-function changesSince(previous: { frontMatter: Prisma.JsonValue; format: string; body: string } | null, snapshot: PostSnapshot): string[] {
+export function changesSince(previous: { frontMatter: Prisma.JsonValue; format: string; body: string } | null, snapshot: PostSnapshot): string[] {
   if (!previous) return [];
   const after = { frontMatter: frontMatterOf(snapshot), format: snapshot.format, body: snapshot.body };
   return changedFields({ ...previous, frontMatter: (previous.frontMatter ?? {}) as Record<string, unknown> }, after);

@@ -7,6 +7,7 @@ import { createUser } from '@/lib/users/mutations';
 import { connectTestDatabase } from '@/test/database';
 import { TermInputError } from '@/lib/terms/write';
 import { listTermsForAdmin, suggestTerms } from '@/lib/terms/admin';
+import { listAdminPosts } from './admin-list';
 import { deleteUnusedTerm, mergeTags, mergeTerms, renameTag } from './tag-changes';
 
 const base: PostSnapshot = {
@@ -52,6 +53,25 @@ describe('tags', () => {
     expect(await tagsOf(b.id)).toEqual(['Stable Diffusion']);
     expect(await db.tag.findUnique({ where: { id: source.id } })).toBeNull();
     expect(await db.tagRedirect.findUniqueOrThrow({ where: { slug: 'stable' } })).toMatchObject({ tagId: target.id });
+  });
+
+  it('keeps a renamed or merged post findable by its body and by its new terms, not its old ones', async () => {
+    const post = await db.$transaction(async (tx) => {
+      const full = { ...base, slug: 'found-again', title: '检索测试', body: '这一篇讲钉钉机器人。', tags: ['旧名字', '合并源'], categories: ['分类甲'] };
+      return createPost(tx, full, await renderBody(full.format, full.body), { authorId: null });
+    });
+    const hits = async (q: string) => (await listAdminPosts({ q }, 'UTC')).posts.map((p) => p.id);
+    await renameTag((await db.tag.findUniqueOrThrow({ where: { nameKey: '旧名字' } })).id, '新名字', editorId);
+    await mergeTags((await db.tag.findUniqueOrThrow({ where: { nameKey: '合并源' } })).id, (await db.tag.findUniqueOrThrow({ where: { nameKey: 'aigc' } })).id, editorId);
+    for (const word of ['钉钉', '新名字', 'AIGC', '检索测试', '分类甲']) expect(await hits(word)).toContain(post.id);
+    for (const word of ['旧名字', '合并源']) expect(await hits(word)).not.toContain(post.id);
+    const revisions = await db.revision.findMany({ where: { postId: post.id }, orderBy: { number: 'asc' } });
+    expect(revisions.map((r) => [r.number, r.changedFields, r.message])).toEqual([
+      [1, [], null],
+      [2, ['tags'], '标签“旧名字”改名为“新名字”'],
+      [3, ['tags'], '标签“合并源”合并到“AIGC”'],
+    ]);
+    expect(await tagsOf(post.id)).toEqual(['新名字', 'AIGC']);
   });
 
   it('merges a tag that took back the slug of one merged before', async () => {

@@ -21,7 +21,9 @@ const containing = (q: string) => `%${termKey(q).replace(/[\\%_]/g, (c) => `\\${
 /**
  * One page of tags or categories in pinyin order (the `*_name_zh_idx` index),
  * optionally those whose name contains `q`, each with its number of posts (the
- * link table's `(term, post)` index). A page past the last gives the last.
+ * link table's `(term, post)` index), counted for the page's rows only (a count
+ * in the outer query would run for every row the offset skips too). A page past
+ * the last gives the last.
  */
 export async function listTermsForAdmin(kind: TermKind, filter: { q?: string; page?: number }) {
   const { terms, links, key } = TABLES[kind];
@@ -32,8 +34,9 @@ export async function listTermsForAdmin(kind: TermKind, filter: { q?: string; pa
   const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
   const items = await db.$queryRawUnsafe<AdminTerm[]>(
     `SELECT t.id, t.name, t.slug, (SELECT count(*) FROM ${links} l WHERE l.${key} = t.id)::int AS posts
-     FROM ${terms} t WHERE t.name_key LIKE $1
-     ORDER BY t.name COLLATE "zh-x-icu", t.id LIMIT ${TERM_PAGE_SIZE} OFFSET $2`,
+     FROM (SELECT id, name, slug FROM ${terms} WHERE name_key LIKE $1
+           ORDER BY name COLLATE "zh-x-icu", id LIMIT ${TERM_PAGE_SIZE} OFFSET $2) t
+     ORDER BY t.name COLLATE "zh-x-icu", t.id`,
     pattern,
     (page - 1) * TERM_PAGE_SIZE,
   );

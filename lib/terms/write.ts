@@ -22,11 +22,12 @@ export interface TermWithPosts {
   postIds: number[];
 }
 
-async function termWithPosts(kind: TermKind, id: number): Promise<TermWithPosts> {
+/** A term and, unless `withPosts` is false (a merge's target: it may carry tens of thousands), the posts carrying it. */
+async function termWithPosts(kind: TermKind, id: number, withPosts = true): Promise<TermWithPosts> {
   const { terms, links, key } = TABLES[kind];
+  const posts = withPosts ? `array(SELECT l.post_id FROM ${links} l WHERE l.${key} = t.id ORDER BY l.post_id)` : `'{}'::int[]`;
   const [term] = await db.$queryRawUnsafe<{ id: number; name: string; name_key: string; slug: string; post_ids: number[] }[]>(
-    `SELECT t.id, t.name, t.name_key, t.slug, coalesce(array(SELECT l.post_id FROM ${links} l WHERE l.${key} = t.id ORDER BY l.post_id), '{}') AS post_ids
-     FROM ${terms} t WHERE t.id = $1`,
+    `SELECT t.id, t.name, t.name_key, t.slug, coalesce(${posts}, '{}') AS post_ids FROM ${terms} t WHERE t.id = $1`,
     id,
   );
   if (!term) throw new TermInputError(`这个${TERM_NAMES[kind]}已不存在（可能刚被合并或删除）`);
@@ -51,10 +52,10 @@ export async function renameTermRow(kind: TermKind, id: number, newName: string)
   return { before, name };
 }
 
-/** The two terms of a merge, refusing a merge of a term into itself. */
+/** The two terms of a merge (the target without its posts), refusing a merge of a term into itself. */
 export async function termsToMerge(kind: TermKind, sourceId: number, targetId: number): Promise<{ source: TermWithPosts; target: TermWithPosts }> {
   if (sourceId === targetId) throw new TermInputError(`不能把${TERM_NAMES[kind]}合并到它自己`);
-  const [source, target] = await Promise.all([termWithPosts(kind, sourceId), termWithPosts(kind, targetId)]);
+  const [source, target] = await Promise.all([termWithPosts(kind, sourceId), termWithPosts(kind, targetId, false)]);
   return { source, target };
 }
 

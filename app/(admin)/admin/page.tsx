@@ -21,8 +21,11 @@ const filterSchema = z.object({
   author: z.coerce.number().int().positive().optional().catch(undefined),
   from: day,
   to: day,
-  sort: z.enum(['updated', 'published', 'title']).optional().catch(undefined),
+  sort: z.enum(['updated', 'published', 'title', 'relevance']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  // The neighbouring page's edge (lib/posts/admin-pager.ts); a malformed one is ignored, the page read by offset.
+  after: z.string().max(600).optional().catch(undefined),
+  before: z.string().max(600).optional().catch(undefined),
   view: z.enum(['trash']).optional().catch(undefined),
   notice: z.string().max(500).optional().catch(undefined),
   error: z.string().max(500).optional().catch(undefined),
@@ -35,9 +38,13 @@ export default async function AdminPostsPage({ searchParams }: PageProps<'/admin
   const given = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const { notice, error, ...filter } = filterSchema.parse(Object.fromEntries(Object.entries(given).filter(([, v]) => v !== '')));
   const timeZone = await siteTimeZone();
-  const [{ posts, total, page, pageCount }, authors] = await Promise.all([listAdminPosts(filter, timeZone), listUsers()]);
-  const params = Object.fromEntries(Object.entries({ ...filter, page: undefined }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-  const hrefFor = (n: number) => `/admin?${new URLSearchParams({ ...params, ...(n > 1 ? { page: String(n) } : {}) })}`;
+  const [list, authors] = await Promise.all([listAdminPosts(filter, timeZone), listUsers()]);
+  const { posts, total, page, pageCount } = list;
+  const params = Object.fromEntries(
+    Object.entries({ ...filter, page: undefined, after: undefined, before: undefined }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]),
+  );
+  const hrefFor = (n: number, edge?: { after?: string; before?: string }) =>
+    `/admin?${new URLSearchParams({ ...params, ...(n > 1 ? { page: String(n) } : {}), ...(n > 1 && edge?.after ? { after: edge.after } : {}), ...(edge?.before && n > 1 ? { before: edge.before } : {}) })}`;
   // Never an impossible page: past the last goes to the last.
   if (filter.page && filter.page !== page) redirect(hrefFor(page));
   const trash = filter.view === 'trash';
@@ -54,7 +61,13 @@ export default async function AdminPostsPage({ searchParams }: PageProps<'/admin
       ) : null}
       <PostFilters filter={filter} authors={authors} />
       <BulkBar back={hrefFor(page)} trash={trash} />
-      <p>共 {total} 篇</p>
+      <p>
+        {list.capped
+          ? `匹配的文章超过 ${total} 篇，这里列出最近修改的 ${total} 篇（按所选排序）；再加一个词可以缩小范围。`
+          : list.exact
+            ? `共 ${total} 篇`
+            : `约 ${total.toLocaleString('zh-CN')} 篇（估计）`}
+      </p>
       <table className="admin-table">
         <caption className="visually-hidden">文章列表</caption>
         <thead>
@@ -92,7 +105,16 @@ export default async function AdminPostsPage({ searchParams }: PageProps<'/admin
           ))}
         </tbody>
       </table>
-      <AdminPagination page={page} pageCount={pageCount} hrefFor={hrefFor} params={params} action="/admin" />
+      <AdminPagination
+        page={page}
+        pageCount={pageCount}
+        approximate={!list.exact}
+        hrefFor={hrefFor}
+        prevHref={list.prev ? hrefFor(page - 1, { before: list.prev }) : undefined}
+        nextHref={list.next ? hrefFor(page + 1, { after: list.next }) : undefined}
+        params={params}
+        action="/admin"
+      />
     </>
   );
 }
