@@ -1,5 +1,5 @@
 // `npm run bench -- [--size 1k|10k|100k] [--quick] [--only admin [--hold]]`: build, prepare data, measure, write bench/results/.
-// --quick: a first look in under two minutes after the build (300 imported posts grown to 1k, one short run per figure,
+// --quick: a first look (160 s here after the build; the target is 120) with 300 imported posts grown to 1k, one short run per figure,
 // a sample of the render attacks).
 // --only admin: issue 13's admin figures alone (post lists at 100k posts, the tags page at 10k tags), in about
 // five minutes after the build; prints them and writes .data/bench/admin.json, not bench/results/. With --quick:
