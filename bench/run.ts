@@ -1,6 +1,6 @@
 // `npm run bench -- [--size 1k|10k|100k] [--quick] [--only admin [--hold]]`: build, prepare data, measure, write bench/results/.
 // --quick: a first look (160 s here after the build; the target is 120) with 300 imported posts grown to 1k, one short run per figure,
-// a sample of the render attacks).
+// a sample of the render attacks.
 // --only admin: issue 13's admin figures alone (post lists at 100k posts, the tags page at 10k tags), in about
 // five minutes after the build; prints them and writes .data/bench/admin.json, not bench/results/. With --quick:
 // 1k posts and 1k tags. --hold prepares the same and measures nothing: its database and server stay up, for EXPLAIN by hand, until Ctrl-C.
