@@ -2,16 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '@/lib/db';
 import { createPost } from '@/lib/posts/mutations';
 import { renderBody } from '@/lib/render/render';
-import type { PostSnapshot } from '@/lib/validations/post';
 import { connectTestDatabase } from '@/test/database';
 import { windowOfPosts, type Cursor, type PostWindow } from './views';
 import { publicPostWhere } from './visibility';
+import { postSnapshot } from '@/test/post-snapshot';
 
-const base: PostSnapshot = {
-  slug: 'x', title: 'x', description: null, keywords: null, publishedAt: new Date(), utcOffset: 480, status: 'published',
-  format: 'markdown', body: '正文', sourceId: null, sourceUrl: null, coverImage: null, coverAlt: null,
-  featuredImage: null, featuredImagePreview: null, tags: [], categories: [], extra: {},
-};
+const base = postSnapshot();
 const COUNT = 25;
 /** Slugs newest first: p24 … p0. */
 const newestFirst = Array.from({ length: COUNT }, (_, i) => `p${COUNT - 1 - i}`);

@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disconnectDb } from '@/lib/db';
-import type { PostSnapshot } from '@/lib/validations/post';
 import { connectTestDatabase } from '@/test/database';
 import { ADMIN_PAGE_SIZE, listAdminPosts, type AdminPostFilter } from './admin-list';
 import { savePost } from './write';
+import { postSnapshot } from '@/test/post-snapshot';
 
-const base: PostSnapshot = {
-  slug: 'x', title: 'x', description: null, keywords: null, publishedAt: new Date('2024-05-01T00:00:00Z'), utcOffset: 480, status: 'published',
-  format: 'markdown', body: '正文', sourceId: null, sourceUrl: null, coverImage: null, coverAlt: null,
-  featuredImage: null, featuredImagePreview: null, tags: [], categories: [], extra: {},
-};
+const base = postSnapshot({ publishedAt: new Date('2024-05-01T00:00:00Z') });
 const ZONE = 'Asia/Shanghai';
 const TITLES = ['中文', '阿里', '北京', 'Zebra', 'apple', '北京'];
 const POSTS = 80;

@@ -6,12 +6,9 @@ import type { PostSnapshot } from '@/lib/validations/post';
 import { connectTestDatabase } from '@/test/database';
 import { monthWhere } from './archive';
 import { createPost } from './mutations';
+import { postSnapshot } from '@/test/post-snapshot';
 
-const base: PostSnapshot = {
-  slug: 'x', title: 'x', description: null, keywords: null, publishedAt: new Date(), utcOffset: 480, status: 'published',
-  format: 'markdown', body: '正文', sourceId: null, sourceUrl: null, coverImage: null, coverAlt: null,
-  featuredImage: null, featuredImagePreview: null, tags: [], categories: [], extra: {},
-};
+const base = postSnapshot();
 
 async function add(slug: string, iso: string, utcOffset: number, status: PostSnapshot['status'] = 'published') {
   const snapshot = { ...base, slug, publishedAt: new Date(iso), utcOffset, status };

@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '@/lib/db';
 import { createUser } from '@/lib/users/mutations';
-import type { PostSnapshot } from '@/lib/validations/post';
 import { connectTestDatabase } from '@/test/database';
 import { applyBulkChange } from './bulk';
 import { savePost, setPostTrashed } from './write';
+import { postSnapshot } from '@/test/post-snapshot';
 
-const draft: PostSnapshot = {
-  slug: 'bulk-trashed', title: '回收站里的', description: null, keywords: null, publishedAt: new Date('2024-03-04T05:06:07Z'), utcOffset: 480,
-  status: 'draft', format: 'markdown', body: '正文', sourceId: null, sourceUrl: null, coverImage: null, coverAlt: null, featuredImage: null,
-  featuredImagePreview: null, tags: [], categories: [], extra: {},
-};
+const draft = postSnapshot({ slug: 'bulk-trashed', title: '回收站里的', publishedAt: new Date('2024-03-04T05:06:07Z'), status: 'draft' });
 let authorId: number;
 
 beforeAll(async () => {
