@@ -8,26 +8,49 @@ const COPIED = [
 ];
 
 /**
+ * Adds rows to `table` until it holds `target`, in one transaction with a fixed random seed
+ * (the same data every run), then analyses `analyse` so the planner sees the new sizes.
+ * `fill` gets how many rows there are and how many are missing, and returns how many it added.
+ */
+async function grow(
+  databaseUrl: string,
+  { table, target, seed, analyse }: { table: string; target: number; seed: number; analyse: string },
+  fill: (client: pg.Client, rows: { have: number; missing: number }) => Promise<number>,
+): Promise<{ added: number; seconds: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = performance.now();
+  try {
+    const [{ count }] = (await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table}`)).rows as [{ count: number }];
+    if (count >= target) return { added: 0, seconds: 0 };
+    await client.query('BEGIN');
+    await client.query('SELECT setseed($1)', [seed]);
+    const added = await fill(client, { have: count, missing: target - count });
+    await client.query('COMMIT');
+    await client.query(`VACUUM ANALYZE ${analyse}`);
+    return { added, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Grows the database to `target` posts by cloning the first `baseCount` (imported)
  * posts inside Postgres: new ids, unique slugs and source ids, dates spread over ten
  * years, the same html and search vector, the source's tags and categories (so the
  * tag distribution holds) and one revision each. Seconds, where importing would take minutes.
  */
 export async function growPosts(databaseUrl: string, baseCount: number, target: number): Promise<{ added: number; seconds: number }> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const started = performance.now();
-  try {
-    const [{ count }] = (await client.query<{ count: number }>('SELECT count(*)::int AS count FROM posts')).rows as [{ count: number }];
-    if (count >= target) return { added: 0, seconds: 0 };
-    await client.query('BEGIN');
-    await client.query('SELECT setseed(0.5)');
+  return grow(databaseUrl, { table: 'posts', target, seed: 0.5, analyse: 'posts, post_tags, post_categories, revisions, tags' }, async (client, { have, missing }) => {
     await client.query(
       `CREATE TEMP TABLE clone_map ON COMMIT DROP AS
        SELECT g, b.id AS src_id, b.slug || '-c' || g AS slug
        FROM generate_series($1::int, $2::int) g
        JOIN (SELECT id, slug, row_number() OVER (ORDER BY id) - 1 AS k FROM posts ORDER BY id LIMIT $3) b ON b.k = g % $3`,
-      [count, target - 1, baseCount],
+      [have, have + missing - 1, baseCount],
     );
     await client.query(
       `INSERT INTO posts (slug, source_id, published_at, created_at, updated_at, version, ${COPIED.join(', ')})
@@ -48,15 +71,8 @@ export async function growPosts(databaseUrl: string, baseCount: number, target: 
        FROM clone_ids c JOIN posts p ON p.id = c.id
        JOIN LATERAL (SELECT * FROM revisions WHERE post_id = c.src_id ORDER BY number DESC LIMIT 1) r ON true`,
     );
-    await client.query('COMMIT');
-    await client.query('VACUUM ANALYZE posts, post_tags, post_categories, revisions, tags');
-    return { added: target - count, seconds: (performance.now() - started) / 1000 };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
+    return missing;
+  });
 }
 
 /**
@@ -65,14 +81,7 @@ export async function growPosts(databaseUrl: string, baseCount: number, target: 
  * beside the corpus's common tags — and one in ten on none (what "delete unused" is for).
  */
 export async function growTags(databaseUrl: string, target: number): Promise<{ added: number; seconds: number }> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const started = performance.now();
-  try {
-    const [{ count }] = (await client.query<{ count: number }>('SELECT count(*)::int AS count FROM tags')).rows as [{ count: number }];
-    if (count >= target) return { added: 0, seconds: 0 };
-    await client.query('BEGIN');
-    await client.query('SELECT setseed(0.25)');
+  return grow(databaseUrl, { table: 'tags', target, seed: 0.25, analyse: 'tags, post_tags, tag_post_counts' }, async (client, { missing }) => {
     const { rows } = await client.query<{ id: number; g: number }>(
       `INSERT INTO tags (name, name_key, slug)
        SELECT n, n, n FROM (
@@ -80,7 +89,7 @@ export async function growTags(databaseUrl: string, target: number): Promise<{ a
          FROM generate_series(1, $1::int) g
        ) s
        ON CONFLICT DO NOTHING RETURNING id, (regexp_match(name, '\\d+$'))[1]::int AS g`,
-      [target - count],
+      [missing],
     );
     await client.query(
       `INSERT INTO post_tags (post_id, tag_id, position)
@@ -91,13 +100,6 @@ export async function growTags(databaseUrl: string, target: number): Promise<{ a
        ON CONFLICT DO NOTHING`,
       [rows.map((r) => r.id), rows.map((r) => r.g)],
     );
-    await client.query('COMMIT');
-    await client.query('VACUUM ANALYZE tags, post_tags, tag_post_counts');
-    return { added: rows.length, seconds: (performance.now() - started) / 1000 };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
+    return rows.length;
+  });
 }
