@@ -15,6 +15,8 @@ async function signIn(browser: Browser, email: string, password: string, expectS
 }
 
 test('an editor changes their own password: the current one is required, and their other sessions end', async ({ browser }) => {
+  // Five sign-ins in fresh browsers, a refused and an accepted change: over 30 s when CI shares its two cores.
+  test.setTimeout(60_000);
   const user = { email: `account-${unique()}@example.com`, password: 'the first password 1' };
   await ensureUser(user, 'editor');
   const here = await signIn(browser, user.email, user.password);
