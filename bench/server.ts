@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import { PRODUCTION_NODE_ARGS } from '../scripts/production-command';
+import { PRODUCTION_NODE_ARGS, PRODUCTION_NODE_FLAGS } from '../scripts/production-command';
 
 export interface AppServer {
   origin: string;
@@ -81,8 +81,7 @@ export async function startApp(options: { port: number; databaseUrl: string; log
   if (await fetch(origin).then(() => true, () => false)) throw new Error(`port ${options.port} is already in use: stop what runs there`);
   // nodeArgs: e.g. --cpu-prof, to profile what a measurement costs the server.
   // After npm start's own flags, so that a V8 flag given here overrides its setting.
-  const entry = PRODUCTION_NODE_ARGS.indexOf('--import');
-  const args = [...PRODUCTION_NODE_ARGS.slice(0, entry), ...(options.nodeArgs ?? []), ...PRODUCTION_NODE_ARGS.slice(entry)];
+  const args = [...PRODUCTION_NODE_FLAGS, ...(options.nodeArgs ?? []), ...PRODUCTION_NODE_ARGS.slice(PRODUCTION_NODE_FLAGS.length)];
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

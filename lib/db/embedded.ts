@@ -5,7 +5,6 @@ import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -28,7 +27,8 @@ export interface EmbeddedOptions {
 }
 
 const DATABASE = 'inkwell';
-const HOST = fileURLToPath(new URL('./embedded-host.mjs', import.meta.url));
+// From the working directory, as the render pool's worker: npm start runs this module bundled elsewhere (scripts/start.mjs).
+const HOST = path.join(process.cwd(), 'lib', 'db', 'embedded-host.mjs');
 
 async function readCredentials(file: string): Promise<Credentials> {
   if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Credentials;

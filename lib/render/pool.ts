@@ -32,7 +32,7 @@ export interface WorkerPoolOptions {
   size: number;
   /** Old-generation heap of each worker: past it the worker dies and the job fails. */
   memoryMb: number;
-  /** The worker's entry file; by default lib/render/render-worker.mjs under the working directory. */
+  /** The worker's entry file; by default npm start's bundled worker (scripts/start.mjs), else lib/render/render-worker.mjs under the working directory. */
   entry?: string;
 }
 
@@ -58,8 +58,8 @@ interface Slot {
  * Workers start as work arrives and stay, unreferenced while idle.
  */
 export function createWorkerPool({ size, memoryMb, entry }: WorkerPoolOptions): WorkerPool {
-  // A path read at run time: the worker is plain Node, loading the TypeScript pipeline through tsx.
-  const file = entry ?? path.join(process.cwd(), 'lib', 'render', 'render-worker.mjs');
+  // A path read at run time: outside npm start the worker is plain Node, loading the TypeScript pipeline through tsx.
+  const file = entry ?? process.env.INKWELL_RENDER_WORKER ?? path.join(process.cwd(), 'lib', 'render', 'render-worker.mjs');
   const slots: Slot[] = [];
   const urgent: Task[] = [];
   const batch: Task[] = [];
