@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Agent, request } from 'undici';
+import { readEnv } from '@/lib/env';
 import { LOAD_HEADERS } from './load';
 import type { BenchDatabase } from './postgres';
 import type { AppServer } from './server';
@@ -17,6 +18,8 @@ export interface CrawlPass {
   errors: number;
   /** Answers the response cache gave (x-cache: HIT). */
   hits: number;
+  /** Bytes of those answers as sent (gzip): what the response cache holds for them. */
+  hitBytes: number;
   /** CPU the app's process tree spent per page, in ms (user + system). */
   serverCpuMsPerPage: number;
   /** CPU Postgres spent per page, in ms: it shares the two cores. */
@@ -31,6 +34,8 @@ export interface CrawlResult {
   warm: CrawlPass;
   /** The app's resident memory after both walks. */
   rssAfterBytes: number;
+  /** The response cache's byte limit (RESPONSE_CACHE_MB, as npm start reads it). */
+  responseCacheLimitBytes: number;
 }
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux.
@@ -73,6 +78,7 @@ async function walk(origin: string, paths: string[], connections: number, cpu: {
   const latencies: number[] = [];
   let errors = 0;
   let hits = 0;
+  let hitBytes = 0;
   let next = 0;
   const [appBefore, pgBefore] = [cpu.app(), cpu.postgres()];
   const started = performance.now();
@@ -82,10 +88,13 @@ async function walk(origin: string, paths: string[], connections: number, cpu: {
         const url = `${origin}${paths[next++]!}`;
         const sent = performance.now();
         const response = await request(url, { dispatcher, headers: LOAD_HEADERS });
-        await response.body.arrayBuffer();
+        const bytes = (await response.body.arrayBuffer()).byteLength;
         latencies.push(performance.now() - sent);
         if (response.statusCode !== 200) errors++;
-        if (response.headers['x-cache'] === 'HIT') hits++;
+        if (response.headers['x-cache'] === 'HIT') {
+          hits++;
+          hitBytes += bytes;
+        }
       }
     }),
   );
@@ -100,6 +109,7 @@ async function walk(origin: string, paths: string[], connections: number, cpu: {
     p99: round(percentile(latencies, 99)),
     errors,
     hits,
+    hitBytes,
     serverCpuMsPerPage: round((cpu.app() - appBefore) / paths.length),
     postgresCpuMsPerPage: round((cpu.postgres() - pgBefore) / paths.length),
   };
@@ -125,5 +135,5 @@ export async function measureCrawl(options: { app: AppServer; database: BenchDat
   await app.revalidateSite();
   const cold = await walk(app.origin, paths, connections, cpu);
   const warm = await walk(app.origin, paths, connections, cpu);
-  return { connections, articles: all.length, cold, warm, rssAfterBytes: app.rss() };
+  return { connections, articles: all.length, cold, warm, rssAfterBytes: app.rss(), responseCacheLimitBytes: readEnv().RESPONSE_CACHE_MB * 1024 * 1024 };
 }

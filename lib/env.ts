@@ -36,6 +36,8 @@ const envSchema = z.object({
    * loopback, private, link-local or reserved address is refused (lib/media/remote-address.ts).
    */
   IMAGE_FETCH_ALLOWED_ADDRESSES: addressListSchema.default([]),
+  /** Megabytes of finished public pages each instance keeps compressed (lib/server/response-cache.ts). */
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(32),
 });
 
 export type Env = z.infer<typeof envSchema>;

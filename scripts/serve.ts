@@ -65,7 +65,7 @@ let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) =>
 const internal = createServer((req, res) => handle(req, res));
 await new Promise<void>((resolve, reject) => internal.once('error', reject).listen(path.join(socketDir, 'next.sock'), resolve));
 
-const front = startFront(env.PORT, path.join(socketDir, 'next.sock'));
+const front = startFront({ port: env.PORT, socketPath: path.join(socketDir, 'next.sock'), cacheBytes: env.RESPONSE_CACHE_MB * 1024 * 1024 });
 await front.listening;
 
 // Given the server it runs behind, Next answers its own protocol upgrades (the dev server's live reload).

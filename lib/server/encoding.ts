@@ -1,6 +1,6 @@
 import Negotiator from 'negotiator';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
 
 export type Encoding = 'br' | 'gzip';
 
@@ -36,6 +36,8 @@ function negotiate(acceptEncoding: string | string[] | undefined): Encoding | nu
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
+const unbrotliAsync = promisify(brotliDecompress);
+const gunzipAsync = promisify(gunzip);
 
 /**
  * Compresses on libuv's thread pool, so a large page never blocks the event
@@ -45,6 +47,11 @@ export function compress(body: Buffer, encoding: Encoding, effort: 'kept' | 'onc
   if (encoding === 'gzip') return gzipAsync(body, { level: effort === 'kept' ? 9 : 6 });
   const quality = effort === 'kept' ? 9 : 4;
   return brotliAsync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+}
+
+/** The body `compress` was given, off the event loop too. */
+export function decompress(body: Buffer, encoding: Encoding): Promise<Buffer> {
+  return encoding === 'gzip' ? gunzipAsync(body) : unbrotliAsync(body);
 }
 
 /** Worth compressing: text of at least 1 KB (below that the framing costs more than it saves). */

@@ -4,11 +4,12 @@ import type { FromFront, ToFront } from './front-messages';
 
 /**
  * Starts the web server's thread (front-worker.ts) on `port`, relaying to Next
- * on `socketPath`, and keeps it told of every cache invalidation in this
- * thread. A thread that fails ends the process: a supervisor restarts it whole.
+ * on `socketPath`, with a response cache of `cacheBytes`, and keeps it told of
+ * every cache invalidation in this thread. A thread that fails ends the
+ * process: a supervisor restarts it whole.
  */
-export function startFront(port: number, socketPath: string) {
-  const worker = new Worker(new URL('./front-entry.mjs', import.meta.url), { workerData: { port, upstream: { socketPath } } });
+export function startFront({ port, socketPath, cacheBytes }: { port: number; socketPath: string; cacheBytes: number }) {
+  const worker = new Worker(new URL('./front-entry.mjs', import.meta.url), { workerData: { port, upstream: { socketPath }, cacheBytes } });
   const send = (message: ToFront) => worker.postMessage(message);
   let closing = false;
   let started = false;

@@ -11,7 +11,7 @@ import type { FromFront, ToFront } from './front-messages';
  * socket. Next's request-scoped storage slows every callback of the thread it
  * runs in; readers of cached pages never pay for it here.
  */
-const { port, upstream: address } = workerData as { port: number; upstream: UpstreamAddress };
+const { port, upstream: address, cacheBytes } = workerData as { port: number; upstream: UpstreamAddress; cacheBytes: number };
 const parent = parentPort!;
 const post = (message: FromFront) => parent.postMessage(message);
 
@@ -48,7 +48,7 @@ function starting(_req: IncomingMessage, res: ServerResponse) {
 }
 
 const upstream = createUpstream(address);
-const handle = createFrontHandler({ upstream, cache: createResponseCache({ generation: () => version }), settled });
+const handle = createFrontHandler({ upstream, cache: createResponseCache({ maxBytes: cacheBytes, generation: () => version }), settled });
 const server = createServer((req, res) => (ready ? handle(req, res) : starting(req, res)));
 server.on('upgrade', (req, socket, head) => upstream.upgrade(req, socket, head));
 server.once('error', (error) => {

@@ -32,15 +32,26 @@ describe('the response cache', () => {
     expect(cache.lookup('/a')).not.toBeNull();
   });
 
-  it('counts a body’s encodings toward the cap once they are made', async () => {
+  it('keeps a body’s first encoding in place of the body, and the body again once a client asks for it', async () => {
     const cache = createResponseCache({ maxBytes: 1_000_000, generation: () => 0 });
-    const entry = cache.store('/a', { ...page(0), body: Buffer.from('正文 '.repeat(5_000)) }, 0);
+    const text = Buffer.from('正文 '.repeat(5_000));
+    const entry = cache.store('/a', { ...page(0), body: text }, 0);
     const before = cache.bytes;
     const br = await cache.encodedBody('/a', entry, 'br');
-    expect(cache.bytes).toBe(before + br.length);
-    expect(await promisify(brotliDecompress)(br)).toEqual(entry.body);
-    expect(await promisify(gunzip)(await cache.encodedBody('/a', cache.lookup('/a')!, 'gzip'))).toEqual(entry.body);
-    expect(Object.keys(cache.lookup('/a')!.encoded).sort()).toEqual(['br', 'gzip']);
+    expect(cache.bytes).toBe(before - text.length + br.length);
+    expect(cache.bytes).toBeLessThan(before / 10);
+    expect(await promisify(brotliDecompress)(br)).toEqual(text);
+    // Made from the brotli body: the identity body is gone.
+    const gzip = await cache.encodedBody('/a', cache.lookup('/a')!, 'gzip');
+    expect(await promisify(gunzip)(gzip)).toEqual(text);
+    const kept = cache.lookup('/a')!;
+    expect(Object.keys(kept.encoded).sort()).toEqual(['br', 'gzip']);
+    expect(kept.body).toBeNull();
+    expect(cache.bytes).toBe(before - text.length + br.length + gzip.length);
+    expect(kept.length).toBe(text.length);
+    expect(await cache.encodedBody('/a', kept, null)).toEqual(text);
+    expect(cache.lookup('/a')!.body).toEqual(text);
+    expect(cache.bytes).toBe(before + br.length + gzip.length);
   });
 
   it('drops expired entries by itself, without being asked for them', () => {

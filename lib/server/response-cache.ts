@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { compress, type Encoding } from './encoding';
+import { compress, decompress, type Encoding } from './encoding';
 
 /** A finished response as the web server sends it, before compression. */
 export interface PlainResponse {
@@ -9,7 +9,15 @@ export interface PlainResponse {
   body: Buffer;
 }
 
-export interface CachedResponse extends PlainResponse {
+export interface CachedResponse extends Omit<PlainResponse, 'body'> {
+  /**
+   * The identity body, dropped when its first encoding is made: nearly every
+   * reader takes an encoding, a fifth of the bytes. An identity request then
+   * decompresses it and keeps it again, for the clients that ask for it.
+   */
+  body: Buffer | null;
+  /** The identity body's length. */
+  length: number;
   /** The identity body's tag; each encoding's tag adds its name (a strong ETag names one representation). */
   etag: string;
   encoded: Partial<Record<Encoding, Buffer>>;
@@ -27,7 +35,7 @@ export interface ResponseCacheOptions {
 
 const sizeOf = (key: string, entry: CachedResponse) =>
   Buffer.byteLength(key) +
-  entry.body.length +
+  (entry.body?.length ?? 0) +
   Object.values(entry.encoded).reduce((n, b) => n + b.length, 0) +
   Object.entries(entry.headers).reduce((n, [k, v]) => n + k.length + v.length, 0);
 
@@ -38,11 +46,14 @@ export function etagFor(entry: Pick<CachedResponse, 'etag'>, encoding: Encoding 
 /**
  * Finished public responses, compressed once, served without entering Next.
  * Next's cache still decides what a page is; this saves re-sending it through
- * the framework. Bounded by bytes (keys, headers, bodies and their encodings);
- * entries expire after `ttlMs` (dropped by the cache itself) and whenever the
- * revalidation generation moves.
+ * the framework. Bounded by bytes (keys, headers, bodies and their encodings):
+ * npm start's 32 MB (RESPONSE_CACHE_MB) holds some 2,500 articles. Entries go whenever the revalidation
+ * generation moves, which every instance's tag listener keeps current
+ * (lib/cache/tag-listener.cjs: a notification, and a read every 10 s behind
+ * it); `ttlMs` only bounds a fault in that path, long enough that a crawler's
+ * walk of the site finds its first pages still kept.
  */
-export function createResponseCache({ maxBytes = 128 * 1024 * 1024, ttlMs = 60_000, generation, now = () => performance.now() }: ResponseCacheOptions) {
+export function createResponseCache({ maxBytes = 32 * 1024 * 1024, ttlMs = 60 * 60_000, generation, now = () => performance.now() }: ResponseCacheOptions) {
   const entries = new LRUCache<string, CachedResponse>({
     maxSize: maxBytes,
     sizeCalculation: (entry, key) => sizeOf(key, entry),
@@ -70,6 +81,7 @@ export function createResponseCache({ maxBytes = 128 * 1024 * 1024, ttlMs = 60_0
     store(key: string, response: PlainResponse, since: number): CachedResponse {
       const entry: CachedResponse = {
         ...response,
+        length: response.body.length,
         etag: `"${createHash('sha1').update(response.body).digest('base64url')}"`,
         encoded: {},
         generation: since,
@@ -78,22 +90,33 @@ export function createResponseCache({ maxBytes = 128 * 1024 * 1024, ttlMs = 60_0
       return entry;
     },
 
-    /** The body in `encoding`, compressed off the event loop on first use and then kept with the entry. */
+    /**
+     * The body in `encoding` (null: identity). An encoding is compressed off the
+     * event loop on first use and then kept with the entry, in place of the identity body.
+     */
     async encodedBody(key: string, entry: CachedResponse, encoding: Encoding | null): Promise<Buffer> {
-      if (!encoding) return entry.body;
-      const done = entry.encoded[encoding];
+      const done = encoding ? entry.encoded[encoding] : entry.body;
       if (done) return done;
+      if (!encoding) {
+        const body = await identityOf(entry);
+        const current = entries.peek(key);
+        if (current?.etag === entry.etag && !current.body) entries.set(key, { ...current, body }, { noUpdateTTL: true });
+        return body;
+      }
       const job = `${key}\n${entry.etag}\n${encoding}`;
       let pending = compressing.get(job);
       if (!pending) {
-        pending = compress(entry.body, encoding, 'kept').finally(() => compressing.delete(job));
+        pending = identityOf(entry)
+          .then((identity) => compress(identity, encoding, 'kept'))
+          .finally(() => compressing.delete(job));
         compressing.set(job, pending);
       }
       const body = await pending;
       const current = entries.peek(key);
       if (current?.etag === entry.etag && !current.encoded[encoding]) {
         // A new object: the cache counts an entry's size when it is set.
-        entries.set(key, { ...current, encoded: { ...current.encoded, [encoding]: body } }, { noUpdateTTL: true });
+        const first = Object.keys(current.encoded).length === 0;
+        entries.set(key, { ...current, body: first ? null : current.body, encoded: { ...current.encoded, [encoding]: body } }, { noUpdateTTL: true });
       }
       return body;
     },
@@ -114,3 +137,10 @@ export function createResponseCache({ maxBytes = 128 * 1024 * 1024, ttlMs = 60_0
 }
 
 export type ResponseCache = ReturnType<typeof createResponseCache>;
+
+/** The identity body: kept, or decompressed from an encoding that is. */
+async function identityOf(entry: CachedResponse): Promise<Buffer> {
+  if (entry.body) return entry.body;
+  const [encoding, body] = Object.entries(entry.encoded)[0] as [Encoding, Buffer];
+  return decompress(body, encoding);
+}

@@ -22,7 +22,7 @@ function finish(req: IncomingMessage, res: ServerResponse, status: number, body:
 }
 
 /** The request headers an answer depends on: the response's own (the feed's Accept), and the encoding when it is compressed. */
-function varyOn(response: PlainResponse, compressible: boolean): { vary?: string } {
+function varyOn(response: Pick<PlainResponse, 'headers'>, compressible: boolean): { vary?: string } {
   const vary = [response.headers.vary, compressible ? 'Accept-Encoding' : null].filter(Boolean).join(', ');
   return vary ? { vary } : {};
 }
@@ -62,7 +62,7 @@ function headersOfHit(entry: CachedResponse, encoding: Encoding | null, compress
  */
 export function sendReady(req: IncomingMessage, res: ServerResponse, kept: Kept): boolean {
   const { entry, status } = kept;
-  const compressible = isCompressible(entry.headers['content-type'], entry.body.length);
+  const compressible = isCompressible(entry.headers['content-type'], entry.length);
   const encoding = compressible ? negotiateEncoding(req.headers['accept-encoding']) : null;
   if (entry.status === 200 && matchesEtag(kept.validator, etagFor(entry, encoding))) {
     res.writeHead(304, baseHeaders(entry, encoding, compressible, status));
@@ -85,7 +85,7 @@ function writeBody(req: IncomingMessage, res: ServerResponse, kept: Kept, encodi
 export async function sendKept(req: IncomingMessage, res: ServerResponse, kept: Kept & { cache: ResponseCache; key: string }) {
   if (sendReady(req, res, kept)) return;
   const { entry } = kept;
-  const compressible = isCompressible(entry.headers['content-type'], entry.body.length);
+  const compressible = isCompressible(entry.headers['content-type'], entry.length);
   const encoding = compressible ? negotiateEncoding(req.headers['accept-encoding']) : null;
   writeBody(req, res, kept, encoding, compressible, await kept.cache.encodedBody(kept.key, entry, encoding));
 }
