@@ -18,7 +18,7 @@ import { pickTargets, pagePaths } from './targets';
 import { explainPages } from './explain';
 import { measureFreshness } from './freshness';
 import { growPosts, growTags } from './grow';
-import { measureLoad } from './load';
+import { measureLoad, warm } from './load';
 import { measureRenderAttack } from './render-attack';
 import { measureCrawl } from './crawl';
 import { measureAdminLists } from './admin-lists';
@@ -31,7 +31,7 @@ const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '10k' },
     runs: { type: 'string', default: '3' },
-    seconds: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '3' },
     'scale-runs': { type: 'string', default: '3' },
     'scale-seconds': { type: 'string', default: '2' },
     saves: { type: 'string', default: '40' },
@@ -46,7 +46,7 @@ const { values } = parseArgs({
 });
 const quick = values.quick === true;
 // The quick import is measured on the base corpus only (the budget rules out a second import).
-if (quick) Object.assign(values, { size: '1k', runs: '1', seconds: '1', 'import-budget': '0', 'scale-runs': '1', 'scale-seconds': '1', saves: '10', 'fresh-saves': '5', crawl: '200' });
+if (quick) Object.assign(values, { size: '1k', runs: '1', seconds: '1', 'import-budget': '0', 'scale-runs': '1', 'scale-seconds': '1', saves: '10', 'fresh-saves': '5', crawl: '100' });
 if (values.only !== undefined && values.only !== 'admin') throw new Error('--only takes admin');
 if (!(values.size! in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
 const mainSize = SIZES[values.size as keyof typeof SIZES];
@@ -111,9 +111,10 @@ try {
   await createAdmin(database.url);
   app = await phase('server start', () => startApp({ port: APP_PORT, databaseUrl: database.url }));
   const memory = { atRestBytes: app.rss(), afterLoadBytes: 0, atEndBytes: 0 };
-  // One short burst per page first, so the first size measured does not also pay for a cold server.
+  // One short burst per page first, so the first size measured does not also pay for a cold server
+  // (--quick: a few requests each, without starting autocannon per page).
   await phase('warm-up', async () => {
-    for (const p of Object.values(paths)) await measureLoad(`${app!.origin}${p}`, { connections: 32, seconds: 1, runs: 1 });
+    for (const p of Object.values(paths)) await (quick ? warm(`${app!.origin}${p}`, 20) : measureLoad(`${app!.origin}${p}`, { connections: 32, seconds: 1, runs: 1 }));
   });
   const scaleOptions = { runs: Number(values['scale-runs']), seconds: Number(values['scale-seconds']), connections: 32 };
   const result: Pick<BenchResult, 'scale'> & Partial<Pick<BenchResult, 'load' | 'weight' | 'editor' | 'explain' | 'freshness' | 'renderAttack' | 'crawl' | 'adminLists' | 'adminTags'>> = { scale: [] };
@@ -142,7 +143,7 @@ try {
           saves: Number(values['fresh-saves']),
         }),
       );
-      result.renderAttack = await phase('render attack', () => measureRenderAttack({ origin: app!.origin, seconds: quick ? 1 : 3, every: quick ? 4 : 1 }));
+      result.renderAttack = await phase('render attack', () => measureRenderAttack({ origin: app!.origin, seconds: quick ? 1 : 2, every: quick ? 6 : 1 }));
     } else {
       const pages = await phase(`scale at ${size}`, () => measureScalePoint(app!.origin, paths, scaleOptions));
       result.scale.push({ posts: size, clonedSeconds: grown.seconds, pages });

@@ -48,7 +48,8 @@ test('a server killed in the middle of a save loses nothing: the editor says so,
   await page.getByLabel('网址别名').fill(slug);
   await body(page).fill('第一版。');
   await page.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page).toHaveURL(/\/admin\/posts\/\d+\?created=1$/);
+  // The fresh instance's first save starts its render worker, while multi-instance.spec starts three more servers.
+  await expect(page).toHaveURL(/\/admin\/posts\/\d+\?created=1$/, { timeout: 30_000 });
   const id = Number(/posts\/(\d+)/.exec(page.url())![1]);
 
   // 1. The server dies as the save is sent: nothing reached the database.
