@@ -11,6 +11,7 @@ import { listenForTagExpiries } from '@/lib/cache/tag-listener.cjs';
 import { resolveDatabase } from '@/lib/db/resolve';
 import { readEnv } from '@/lib/env';
 import { bootDatabase } from '@/lib/server/boot';
+import { surviveClosedOutput } from '@/lib/server/closed-output';
 import { startFront } from '@/lib/server/front-thread';
 import { createRequestHandler } from '@/lib/server/request-handler';
 import { createUpstream } from '@/lib/server/upstream';
@@ -25,6 +26,7 @@ import { publicOriginWarning, storedPublicOrigin } from './public-origin';
  * warms the home page, and only then answers readers and /api/health.
  */
 const dev = process.argv[2] === 'dev';
+surviveClosedOutput();
 
 /** A secret kept in .data so sessions survive restarts; production sets NEXTAUTH_SECRET instead. */
 async function persistentSecret(file: string): Promise<string> {
