@@ -35,7 +35,7 @@ export function crawlVerdicts(c: CrawlResult): Verdict[] {
       met: warmMet,
       why: warmMet
         ? undefined
-        : 'Pages the response cache did not hold went through Next again: its RESPONSE_CACHE_MB of compressed pages holds about 2,500 articles, so a longer walk leaves the rest to Next\'s route cache, whose 50 MB (counted at two bytes a Chinese character) holds about 500.',
+        : 'Pages the response cache did not hold went through Next again: its RESPONSE_CACHE_MB of compressed pages holds thousands of articles, so a longer walk leaves the rest to Next\'s route cache, whose 50 MB (counted at two bytes a Chinese character) holds about 500.',
     },
     {
       target: 'one instance\'s RSS after the crawl ≤ 500 MB, with the response cache at its byte limit',

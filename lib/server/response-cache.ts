@@ -47,8 +47,9 @@ export function etagFor(entry: Pick<CachedResponse, 'etag'>, encoding: Encoding 
  * Finished public responses, compressed once, served without entering Next.
  * Next's cache still decides what a page is; this saves re-sending it through
  * the framework. Bounded by bytes (keys, headers, bodies and their encodings):
- * npm start's 32 MB (RESPONSE_CACHE_MB) holds some 2,500 articles. Entries go whenever the revalidation
- * generation moves, which every instance's tag listener keeps current
+ * npm start's 32 MB (RESPONSE_CACHE_MB) holds thousands of compressed articles.
+ * Entries go whenever the revalidation generation moves, which every
+ * instance's tag listener keeps current
  * (lib/cache/tag-listener.cjs: a notification, and a read every 10 s behind
  * it); `ttlMs` only bounds a fault in that path, long enough that a crawler's
  * walk of the site finds its first pages still kept.
