@@ -12,7 +12,7 @@ export interface PlainResponse {
 export interface CachedResponse extends Omit<PlainResponse, 'body'> {
   /**
    * The identity body, dropped when its first encoding is made: nearly every
-   * reader takes an encoding, a fifth of the bytes. An identity request then
+   * reader takes an encoding, under half the bytes. An identity request then
    * decompresses it and keeps it again, for the clients that ask for it.
    */
   body: Buffer | null;
