@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,7 @@ process.on('message', () => process.send!(process.cpuUsage()));
     return (after.user + after.system - before.user - before.system) / 1000;
   } finally {
     child.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
