@@ -42,6 +42,23 @@ test('no secret is in the client bundles or in any page a browser receives', asy
   expect(problems).toEqual([]);
 });
 
+test('a password typed before the sign-in page runs its script never goes into a URL', async ({ browser }) => {
+  // Without script the form would fall back to a GET of the page, with the password in its query.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.goto('/admin/login');
+  await expect(page.getByRole('button', { name: '登录' })).toBeDisabled();
+  await page.getByLabel('邮箱').fill('someone@example.com');
+  await page.getByLabel('密码').fill('typed-too-early');
+  await page.getByLabel('密码').press('Enter');
+  await page.waitForTimeout(500);
+  expect(requested.filter((url) => url.includes('typed-too-early'))).toEqual([]);
+  expect(new URL(page.url()).search).toBe('');
+  await context.close();
+});
+
 test('the session cookie is HttpOnly and SameSite=Lax', async ({ browser }) => {
   const admin = await browser.newContext({ storageState: ADMIN_STATE });
   const cookies = await admin.cookies();

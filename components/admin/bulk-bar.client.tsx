@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { bulkPostsAction } from '@/lib/posts/bulk-actions';
 import { TermNameInput } from './term-name-input.client';
+import { ClientButton } from './client-button.client';
 
 export const BULK_FORM = 'bulk-posts';
 
@@ -39,7 +40,7 @@ export function BulkBar({ back, trash }: { back: string; trash: boolean }) {
         </select>
       </label>
       {operation.endsWith('tag') ? <TermNameInput kind="tag" name="tag" label="标签名" required placeholder="标签名" /> : null}
-      <button type="submit">执行</button>
+      <ClientButton type="submit">执行</ClientButton>
     </form>
   );
 }

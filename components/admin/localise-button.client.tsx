@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { localisePostImagesAction } from '@/lib/media/localise-actions';
 import type { LocalisePostReport } from '@/lib/media/localise-post';
+import { ClientButton } from './client-button.client';
 
 /** Brings the post's remote images home, and says what happened to each. */
 export function LocaliseImagesButton({ postId }: { postId: number }) {
@@ -10,7 +11,7 @@ export function LocaliseImagesButton({ postId }: { postId: number }) {
   const [report, setReport] = useState<LocalisePostReport | { error: string }>();
   return (
     <div className="localise-images">
-      <button
+      <ClientButton
         type="button"
         disabled={pending}
         onClick={async () => {
@@ -20,7 +21,7 @@ export function LocaliseImagesButton({ postId }: { postId: number }) {
         }}
       >
         {pending ? '正在下载远程图片…' : '把远程图片搬回本站'}
-      </button>
+      </ClientButton>
       {report ? (
         <div role="status">
           {'error' in report ? (

@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { ClientButton } from './client-button.client';
 
 /** Only same-site paths under /admin: a callback URL must never send the user elsewhere. */
 function safeCallback(value: string | null): string {
@@ -47,9 +48,9 @@ export function LoginForm() {
       <p id="login-error" className="form-error" role="alert" aria-live="assertive">
         {error}
       </p>
-      <button type="submit" disabled={pending}>
+      <ClientButton type="submit" disabled={pending}>
         {pending ? '正在登录…' : '登录'}
-      </button>
+      </ClientButton>
     </form>
   );
 }

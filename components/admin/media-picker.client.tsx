@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { uploadImageAction } from '@/lib/media/actions';
 import type { PickerImage } from '@/lib/media/views';
 import { LibraryBrowser } from './library-browser.client';
+import { ClientButton, useHydrated } from './client-button.client';
 
 interface MediaPickerProps {
   /** The form field that carries the chosen image's URL. */
@@ -22,6 +23,7 @@ export function MediaPicker({ name, label, initial, hint, errors }: MediaPickerP
   const [browsing, setBrowsing] = useState(false);
   const [status, setStatus] = useState<Status>({});
   const id = `picker-${name}`;
+  const hydrated = useHydrated();
 
   async function upload(file: File) {
     setStatus({ message: `正在上传“${file.name}”…` });
@@ -56,13 +58,14 @@ export function MediaPicker({ name, label, initial, hint, errors }: MediaPickerP
         )}
       </p>
       <p className="inline-fields">
-        <button type="button" aria-expanded={browsing} aria-controls={`${id}-library`} onClick={() => setBrowsing(!browsing)}>
+        <ClientButton type="button" aria-expanded={browsing} aria-controls={`${id}-library`} onClick={() => setBrowsing(!browsing)}>
           {browsing ? '收起媒体库' : '从媒体库选择…'}
-        </button>
+        </ClientButton>
         <label className="button-like">
           上传新图片…
           <input
             type="file"
+            disabled={!hydrated}
             accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
             className="visually-hidden"
             onChange={(event) => {
@@ -73,9 +76,9 @@ export function MediaPicker({ name, label, initial, hint, errors }: MediaPickerP
           />
         </label>
         {url ? (
-          <button type="button" onClick={() => (setUrl(''), setStatus({ message: `已清除${label}，保存设置后生效。` }))}>
+          <ClientButton type="button" onClick={() => (setUrl(''), setStatus({ message: `已清除${label}，保存设置后生效。` }))}>
             清除
-          </button>
+          </ClientButton>
         ) : null}
       </p>
       {browsing ? <LibraryBrowser id={`${id}-library`} label={label} selected={url} onPick={pick} /> : null}

@@ -14,6 +14,7 @@ import { useAutosave } from './use-autosave';
 import { OFFLINE_MESSAGE, useEditorSave } from './use-editor-save';
 import { useLeaveGuard } from './use-leave-guard';
 import { SerpPreview } from './writing-aids.client';
+import { ClientButton } from './client-button.client';
 
 interface PostEditorProps {
   postId?: number;
@@ -176,9 +177,13 @@ export function PostEditor({
           {...offer}
           version={initialVersion}
           onRestore={restore}
-          onDiscard={() => {
-            setOffer(undefined);
-            void discardAutosaveAction(postId ?? null).catch(() => {});
+          onDiscard={async () => {
+            const done = await discardAutosaveAction(postId ?? null).then(
+              () => true,
+              () => false,
+            );
+            if (done) setOffer(undefined);
+            return done;
           }}
         />
       ) : null}
@@ -214,9 +219,9 @@ export function PostEditor({
         <Field name="message" label="修改说明（可选）" errors={errors?.message}>
           {(p) => <input {...p} name="message" defaultValue="" />}
         </Field>
-        <button type="submit" disabled={pending}>
+        <ClientButton type="submit" disabled={pending}>
           {pending ? '正在保存…' : '保存'}
-        </button>
+        </ClientButton>
         <SaveState indicator={indicator} autosavedAt={auto.autosavedAt} message={message} />
       </div>
     </form>

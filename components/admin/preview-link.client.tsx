@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { createPreviewLinkAction } from '@/lib/posts/preview-actions';
 import { useSiteTimeZone } from './site-clock.client';
 import { SiteTime } from './site-time';
+import { ClientButton } from './client-button.client';
 
 /** Makes a signed, expiring link that shows the saved draft to someone without an account. */
 export function PreviewLinkButton({ postId }: { postId: number }) {
@@ -11,7 +12,7 @@ export function PreviewLinkButton({ postId }: { postId: number }) {
   const timeZone = useSiteTimeZone();
   return (
     <div className="preview-link">
-      <button
+      <ClientButton
         type="button"
         onClick={async () => {
           const result = await createPreviewLinkAction({ postId }).catch(() => ({ ok: false as const, error: '网络或服务器暂时不可用' }));
@@ -19,7 +20,7 @@ export function PreviewLinkButton({ postId }: { postId: number }) {
         }}
       >
         生成预览链接
-      </button>
+      </ClientButton>
       {link.url ? (
         <label>
           预览链接（显示已保存的版本，<SiteTime date={new Date(link.expiresAt!)} timeZone={timeZone} /> 失效，发布后失效）

@@ -1,8 +1,9 @@
 'use client';
 
-
+import { useState } from 'react';
 import { formatInZone, timeZoneLabel } from '@/lib/dates/site-time';
 import { useSiteTimeZone } from './site-clock.client';
+import { ClientButton } from './client-button.client';
 
 /** `13:45 北京时间（UTC+08:00）`: the time of day in the site's zone, named. */
 export const clockTime = (date: Date, timeZone: string) => `${formatInZone(date, timeZone, { seconds: false }).slice(11)} ${timeZoneLabel(timeZone, date)}`;
@@ -43,21 +44,33 @@ interface AutosaveOfferProps {
   baseVersion: number;
   version: number;
   onRestore: () => void;
-  onDiscard: () => void;
+  /** Resolves once the server has forgotten the autosave; false when it could not be reached. */
+  onDiscard: () => Promise<boolean>;
 }
 
 /** Shown on opening a post that has this user's unsaved changes on the server. */
 export function AutosaveOffer({ savedAt, baseVersion, version, onRestore, onDiscard }: AutosaveOfferProps) {
   const timeZone = useSiteTimeZone();
+  const [discarding, setDiscarding] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const discard = async () => {
+    setDiscarding(true);
+    setFailed(false);
+    // Shown until the server confirms: a reload straight after must not bring the offer back.
+    const done = await onDiscard();
+    setDiscarding(false);
+    setFailed(!done);
+  };
   return (
     <div className="autosave-offer" role="alert">
       <span>你有 {clockTime(new Date(savedAt), timeZone)} 未保存的修改：</span>
-      <button type="button" onClick={onRestore}>
+      <ClientButton type="button" onClick={onRestore}>
         恢复
-      </button>
-      <button type="button" onClick={onDiscard}>
-        丢弃
-      </button>
+      </ClientButton>
+      <ClientButton type="button" onClick={discard} disabled={discarding}>
+        {discarding ? '正在丢弃…' : '丢弃'}
+      </ClientButton>
+      {failed ? <strong> 没能丢弃：网络或服务器暂时不可用，请重试。</strong> : null}
       {baseVersion < version ? <small>（基于版本 {baseVersion}，之后已有版本 {version}：恢复后保存时会显示两者的差异）</small> : null}
     </div>
   );

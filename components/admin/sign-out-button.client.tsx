@@ -1,11 +1,12 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
+import { ClientButton } from './client-button.client';
 
 export function SignOutButton() {
   return (
-    <button type="button" className="link-button" data-guard-leave onClick={() => void signOut({ callbackUrl: '/admin/login' })}>
+    <ClientButton type="button" className="link-button" data-guard-leave onClick={() => void signOut({ callbackUrl: '/admin/login' })}>
       退出
-    </button>
+    </ClientButton>
   );
 }

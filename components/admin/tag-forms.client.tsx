@@ -2,6 +2,7 @@
 
 import { termAction } from '@/lib/posts/tag-actions';
 import { TermNameInput } from './term-name-input.client';
+import { ClientButton } from './client-button.client';
 
 type Kind = 'tag' | 'category';
 const LABELS: Record<Kind, string> = { tag: '标签', category: '分类' };
@@ -58,7 +59,7 @@ export function TermForms(props: TermFormsProps) {
       >
         <Place {...props} intent="merge" />
         <TermNameInput kind={kind} name="targetName" label={`把“${term.name}”合并到`} required placeholder={`搜索${LABELS[kind]}…`} exclude={term.id} />
-        <button type="submit">合并</button>
+        <ClientButton type="submit">合并</ClientButton>
       </form>
       {term.posts === 0 ? (
         <form
@@ -69,7 +70,7 @@ export function TermForms(props: TermFormsProps) {
           }}
         >
           <Place {...props} intent="delete" />
-          <button type="submit">删除</button>
+          <ClientButton type="submit">删除</ClientButton>
         </form>
       ) : null}
     </div>

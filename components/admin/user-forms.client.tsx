@@ -2,6 +2,7 @@
 
 import { useActionState, type FormEvent } from 'react';
 import { createUserAction, updateUserAction, type UserActionState } from '@/lib/users/actions';
+import { ClientButton } from './client-button.client';
 
 function Result({ state }: { state: UserActionState }) {
   return (
@@ -66,9 +67,9 @@ export function UserRowActions({ user }: UserRowActionsProps) {
           <option value="editor">编辑</option>
           <option value="admin">管理员</option>
         </select>
-        <button type="submit" disabled={pending}>
+        <ClientButton type="submit" disabled={pending}>
           更改角色
-        </button>
+        </ClientButton>
       </form>
       <form
         action={action}
@@ -80,16 +81,16 @@ export function UserRowActions({ user }: UserRowActionsProps) {
       >
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="intent" value={user.disabled ? 'enable' : 'disable'} />
-        <button type="submit" disabled={pending}>
+        <ClientButton type="submit" disabled={pending}>
           {user.disabled ? `启用 ${user.email}` : `停用 ${user.email}`}
-        </button>
+        </ClientButton>
       </form>
       <form action={action} onSubmit={askFirst(() => `为 ${user.email} 生成新密码：旧密码立即失效，他在所有设备上的登录都会结束，新密码只在这里显示一次。确定重置？`)}>
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="intent" value="reset-password" />
-        <button type="submit" disabled={pending}>
+        <ClientButton type="submit" disabled={pending}>
           重置密码
-        </button>
+        </ClientButton>
       </form>
       <Result state={state} />
     </div>

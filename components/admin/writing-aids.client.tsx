@@ -4,6 +4,7 @@ import { Prec } from '@codemirror/state';
 import { keymap, type EditorView } from '@codemirror/view';
 import type { RefObject } from 'react';
 import { countWords, readingMinutes } from '@/lib/render/reading-time';
+import { ClientButton } from './client-button.client';
 
 type Format = 'markdown' | 'mdx' | 'html';
 type Mark = 'bold' | 'italic' | 'link';
@@ -59,15 +60,15 @@ export function BodyToolbar({ view, format, body }: ToolbarProps) {
   };
   return (
     <div className="body-toolbar" role="toolbar" aria-label="格式工具栏">
-      <button type="button" onClick={press('bold')} title="Ctrl/⌘+B">
+      <ClientButton type="button" onClick={press('bold')} title="Ctrl/⌘+B">
         粗体
-      </button>
-      <button type="button" onClick={press('italic')} title="Ctrl/⌘+I">
+      </ClientButton>
+      <ClientButton type="button" onClick={press('italic')} title="Ctrl/⌘+I">
         斜体
-      </button>
-      <button type="button" onClick={press('link')} title="Ctrl/⌘+K">
+      </ClientButton>
+      <ClientButton type="button" onClick={press('link')} title="Ctrl/⌘+K">
         链接
-      </button>
+      </ClientButton>
       <span className="word-count" aria-live="off">
         {cjk + words} 字 · 约 {readingMinutes(body)} 分钟读完
       </span>
