@@ -17,6 +17,9 @@ test('an admin changes the site settings and every page says so at once, without
   const admin = await signedIn(browser, ADMIN, 'admin');
   const page = await admin.newPage();
   await page.goto('/admin/settings');
+  // A second admin page, opened before any of the saves below.
+  const other = await admin.newPage();
+  await other.goto('/admin/settings');
   const form = page.getByRole('form', { name: '站点设置' });
   const before = {
     title: await form.getByLabel('站点标题').inputValue(),
@@ -62,6 +65,21 @@ test('an admin changes the site settings and every page says so at once, without
     // The admin's times follow the zone.
     await page.goto('/admin/users');
     await expect(page.getByRole('row').filter({ hasText: ADMIN.email }).locator('time')).toContainText('东京时间（UTC+09:00）');
+
+    // The page opened before that save changes the title too: refused, with the title now stored named, and nothing lost.
+    const otherForm = settingsForm(other);
+    await otherForm.getByLabel('站点标题').fill('另一位管理员的站名');
+    await saveSettings(other);
+    await expect(otherForm.getByRole('status')).toContainText('标出的字段已被另一次保存修改，设置没有保存');
+    await expect(otherForm.getByText('已被改为“设置后的站名”')).toBeVisible();
+    await expect(otherForm.getByLabel('站点标题')).toHaveValue('另一位管理员的站名');
+    // The fields it did not edit now show what the first page saved, so saving again replaces the title only.
+    await expect(otherForm.getByLabel('站点简介')).toHaveValue('设置后的简介。');
+    await saveSettings(other);
+    await expect(otherForm.getByRole('status')).toContainText('已保存');
+    await page.goto('/');
+    await expect(page.getByRole('banner').getByRole('link', { name: '另一位管理员的站名' })).toBeVisible();
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', '设置后的简介。');
   } finally {
     await page.goto('/admin/settings');
     await form.getByLabel('站点标题').fill(before.title);

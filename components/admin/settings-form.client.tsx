@@ -20,6 +20,8 @@ export function SettingsForm({ initial, envOrigin }: SettingsFormProps) {
   const v = state.values ?? initial;
   return (
     <form action={action} className="form" aria-label="站点设置">
+      {/* What this page was opened with: the save keeps other admins' changes to fields not edited here. */}
+      <input type="hidden" name="base" value={JSON.stringify(state.base ?? initial)} />
       <Field name="title" label="站点标题" errors={error('title')}>
         {(p) => <input {...p} name="title" defaultValue={v.title} required />}
       </Field>

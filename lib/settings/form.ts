@@ -1,7 +1,9 @@
 import type { SiteSettings } from './read';
 
 /** What the settings form's fields hold: the stored settings as text. */
-export type SettingsFormValues = Record<'title' | 'description' | 'timeZone' | 'publicOrigin' | 'logoUrl' | 'faviconUrl' | 'navLinks' | 'postsPerPage', string>;
+export const SETTINGS_FIELDS = ['title', 'description', 'timeZone', 'publicOrigin', 'logoUrl', 'faviconUrl', 'navLinks', 'postsPerPage'] as const;
+
+export type SettingsFormValues = Record<(typeof SETTINGS_FIELDS)[number], string>;
 
 export function toFormValues(settings: SiteSettings): SettingsFormValues {
   return {

@@ -7,10 +7,7 @@ import { findImageByUrl } from '@/lib/media/library';
 import { mediaUrl } from '@/lib/media/views';
 import { alternatesFor, defaultSocialImage, siteConfig } from '@/lib/site';
 
-export interface NavLink {
-  label: string;
-  href: string;
-}
+export type NavLink = { label: string; href: string };
 
 export interface SiteSettings {
   title: string;
@@ -53,10 +50,15 @@ export async function getSiteSettings(): Promise<SiteSettings> {
   cacheLife('max');
   cacheTag(CacheTags.site);
   if (isBuildPhase()) return DEFAULT_SETTINGS;
-  const row = await db.siteSettings.findUnique({ where: { id: 1 } });
+  return settingsOfRow(await db.siteSettings.findUnique({ where: { id: 1 } }));
+}
+
+/** The settings a stored row says (the defaults where there is none yet). */
+export function settingsOfRow(row: (Omit<SiteSettings, 'navLinks'> & { navLinks: unknown }) | null): SiteSettings {
   if (!row) return DEFAULT_SETTINGS;
-  const navLinks = row.navLinks as unknown as NavLink[];
-  return { ...row, navLinks: navLinks.length ? navLinks : DEFAULT_NAV };
+  const { title, description, timeZone, publicOrigin, logoUrl, faviconUrl, postsPerPage } = row;
+  const navLinks = row.navLinks as NavLink[];
+  return { title, description, timeZone, publicOrigin, logoUrl, faviconUrl, postsPerPage, navLinks: navLinks.length ? navLinks : DEFAULT_NAV };
 }
 
 /** The logo (a media-library file) with its size, so the header keeps its place while it loads; null when none is set. */
