@@ -65,6 +65,9 @@ const socketDir = await mkdtemp(path.join(tmpdir(), 'inkwell-'));
 const self = createUpstream({ socketPath: path.join(socketDir, 'next.sock') });
 let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => void res.writeHead(503).end();
 const internal = createServer((req, res) => handle(req, res));
+// Only our own thread connects here: an idle connection stays open until that thread closes it, so a
+// request never goes out on a connection this side is closing (its 5 s default would race with it).
+internal.keepAliveTimeout = 0;
 await new Promise<void>((resolve, reject) => internal.once('error', reject).listen(path.join(socketDir, 'next.sock'), resolve));
 
 const front = startFront({ port: env.PORT, socketPath: path.join(socketDir, 'next.sock'), cacheBytes: env.RESPONSE_CACHE_MB * 1024 * 1024 });

@@ -64,7 +64,8 @@ export function createFrontHandler({ upstream, cache, settled }: FrontOptions) {
   function relay(req: IncomingMessage, res: ServerResponse) {
     const method = req.method ?? 'GET';
     let abandoned = false;
-    const inner = upstream.request({ method, path: req.url ?? '/', headers: endToEnd(req.headers), body: req }, (answer) => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || 'transfer-encoding' in req.headers;
+    const inner = upstream.request({ method, path: req.url ?? '/', headers: endToEnd(req.headers), body: hasBody ? req : undefined }, (answer) => {
       // A write (a save, a sign-in) is answered only once its invalidations are known here: the next page read is fresh.
       const ready = method === 'GET' || method === 'HEAD' ? Promise.resolve() : settled();
       void ready.then(() => {
@@ -84,7 +85,7 @@ export function createFrontHandler({ upstream, cache, settled }: FrontOptions) {
       abandoned = true;
       inner.destroy();
     });
-    inner.on('error', (e) => {
+    inner.onError((e) => {
       if (!abandoned) fail(req.url, res, e);
     });
   }

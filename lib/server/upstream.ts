@@ -1,6 +1,6 @@
-import { Agent, request, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { Agent, request, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
-import type { Duplex } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 
 /** Where Next listens inside the process: a socket file only its owner may open, or (in tests) a port. */
 export type UpstreamAddress = { socketPath: string } | { host: string; port: number };
@@ -20,9 +20,23 @@ export interface UpstreamRequest {
   method: string;
   path: string;
   headers: OutgoingHttpHeaders;
-  /** Streamed to Next as it arrives; none for a GET. */
-  body?: IncomingMessage;
+  /** Streamed to Next as it arrives; none for a request without a body. */
+  body?: Readable;
 }
+
+/** A request on its way to Next, perhaps on its second connection. */
+export interface UpstreamCall {
+  destroy(): void;
+  onError(listener: (error: Error) => void): void;
+}
+
+/**
+ * Whether a request failed only because Next closed its kept-alive connection as the request
+ * went out (what Node's documentation of `request.reusedSocket` describes): one without a body
+ * that reads (GET, HEAD) is then safely sent again on a new connection.
+ */
+const mayResend = (outgoing: ClientRequest, error: NodeJS.ErrnoException, method: string, body: unknown, answered: boolean) =>
+  !answered && outgoing.reusedSocket && error.code === 'ECONNRESET' && !body && (method === 'GET' || method === 'HEAD');
 
 export interface WholeAnswer {
   status: number;
@@ -35,25 +49,48 @@ export type Upstream = ReturnType<typeof createUpstream>;
 /** Requests to Next over kept-alive connections; the answer streams back as it comes. */
 export function createUpstream(address: UpstreamAddress) {
   const agent = new Agent({ keepAlive: true });
-  return {
-    request({ method, path, headers, body }: UpstreamRequest, onResponse: (response: IncomingMessage) => void) {
-      const outgoing = request({ ...address, agent, method, path, headers }, onResponse);
+
+  function send({ method, path, headers, body }: UpstreamRequest, onResponse: (response: IncomingMessage) => void): UpstreamCall {
+    const listeners: ((error: Error) => void)[] = [];
+    let current: ClientRequest;
+    let destroyed = false;
+    let answered = false;
+    const attempt = (again: boolean) => {
+      const outgoing = request({ ...address, agent, method, path, headers }, (response) => {
+        answered = true;
+        onResponse(response);
+      });
+      current = outgoing;
+      outgoing.on('error', (error) => {
+        if (!again && !destroyed && mayResend(outgoing, error, method, body, answered)) return attempt(true);
+        for (const listener of listeners) listener(error);
+      });
       if (body) body.pipe(outgoing);
       else outgoing.end();
-      return outgoing;
-    },
+    };
+    attempt(false);
+    return {
+      destroy: () => {
+        destroyed = true;
+        current.destroy();
+      },
+      onError: (listener) => void listeners.push(listener),
+    };
+  }
+
+  return {
+    request: send,
 
     /** The whole answer to a request without a body. */
-    fetch({ method, path, headers }: Omit<UpstreamRequest, 'body'>): Promise<WholeAnswer> {
+    fetch(outgoing: Omit<UpstreamRequest, 'body'>): Promise<WholeAnswer> {
       return new Promise((resolve, reject) => {
-        const outgoing = request({ ...address, agent, method, path, headers }, (answer) => {
+        const call = send(outgoing, (answer) => {
           const chunks: Buffer[] = [];
           answer.on('data', (chunk: Buffer) => chunks.push(chunk));
           answer.on('error', reject);
           answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(chunks) }));
         });
-        outgoing.on('error', reject);
-        outgoing.end();
+        call.onError(reject);
       });
     },
 
