@@ -36,7 +36,7 @@ export interface UpstreamCall {
  * that reads (GET, HEAD) is then safely sent again on a new connection.
  */
 const mayResend = (outgoing: ClientRequest, error: NodeJS.ErrnoException, method: string, body: unknown, answered: boolean) =>
-  !answered && outgoing.reusedSocket && error.code === 'ECONNRESET' && !body && (method === 'GET' || method === 'HEAD');
+  !answered && outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE') && !body && (method === 'GET' || method === 'HEAD');
 
 export interface WholeAnswer {
   status: number;
