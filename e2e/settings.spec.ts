@@ -231,6 +231,8 @@ test('logo and favicon come from the media library (picked, or uploaded there), 
     await expect(remove.getByRole('alert')).toContainText('这张图片是站点的标志');
   } finally {
     await page.goto('/admin/settings');
+    // Streamed content may still sit hidden just after the load event: count once the form is shown and running.
+    await expect(form.getByRole('button', { name: '保存设置' })).toBeEnabled();
     for (const group of [logo, icon]) {
       if (await group.getByRole('button', { name: '清除' }).count()) await group.getByRole('button', { name: '清除' }).click();
     }
