@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authorizeAction } from '@/lib/auth/session';
 import { findImageByUrl } from '@/lib/media/library';
 import { siteSettingsFormSchema } from '@/lib/validations/settings';
-import { SETTINGS_FIELDS, toFormValues, type SettingsFormValues } from './form';
+import { SETTINGS_FIELDS, toFormValues, type SettingsField, type SettingsFormValues } from './form';
 import { saveSiteSettings } from './write';
 
 export interface SettingsState {
@@ -18,7 +18,7 @@ export interface SettingsState {
 
 const REFUSED = '有字段需要修改，设置没有保存。';
 
-const formValuesSchema = z.object(Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, z.string()])) as Record<keyof SettingsFormValues, z.ZodString>);
+const formValuesSchema = z.object(Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, z.string()])) as Record<SettingsField, z.ZodString>);
 
 /** The `base` field: the settings the form was opened with, as its fields held them. */
 const baseSchema = z.string().transform((text, ctx) => {

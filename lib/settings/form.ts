@@ -3,7 +3,9 @@ import type { SiteSettings } from './read';
 /** What the settings form's fields hold: the stored settings as text. */
 export const SETTINGS_FIELDS = ['title', 'description', 'timeZone', 'publicOrigin', 'logoUrl', 'faviconUrl', 'navLinks', 'postsPerPage'] as const;
 
-export type SettingsFormValues = Record<(typeof SETTINGS_FIELDS)[number], string>;
+export type SettingsField = (typeof SETTINGS_FIELDS)[number];
+
+export type SettingsFormValues = Record<SettingsField, string>;
 
 export function toFormValues(settings: SiteSettings): SettingsFormValues {
   return {

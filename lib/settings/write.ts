@@ -2,13 +2,11 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { revalidateAllPosts } from '@/lib/posts/write';
 import type { SiteSettingsInput } from '@/lib/validations/settings';
-import { SETTINGS_FIELDS, toFormValues, type SettingsFormValues } from './form';
+import { SETTINGS_FIELDS, toFormValues, type SettingsField, type SettingsFormValues } from './form';
 import { settingsOfRow, type SiteSettings } from './read';
 
 // Our own advisory lock key for settings saves (boot's is 5_260_131, Prisma Migrate's 72707369).
 const SETTINGS_LOCK = 5_260_132;
-
-export type SettingsField = keyof SiteSettingsInput;
 
 export type SettingsSaveOutcome =
   | { ok: true; saved: SiteSettings; warning: string | null }
