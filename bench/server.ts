@@ -100,6 +100,7 @@ export async function startApp(options: { port: number; databaseUrl: string; log
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
+    options.log?.(chunk.toString());
     if (output.length > 200) output.shift();
   };
   child.stdout!.on('data', keep);

@@ -10,6 +10,9 @@ import { createUpstream } from './upstream';
 const pages: Record<string, (res: ServerResponse) => void> = {
   '/fresh': (res) => html(res, 'HIT', '<p>新鲜</p><script>self.__next_f.push(1)</script>'),
   '/stale': (res) => html(res, 'STALE', '<p>旧的</p>'),
+  // Rendered per request: Next marks these private, with no route-cache status.
+  '/posts/some-article': (res) => dynamicHtml(res, '<p>文章</p>'),
+  '/tags/some-tag?page=2': (res) => dynamicHtml(res, '<p>标签</p>'),
   '/streaming': (res) => html(res, 'HIT', '<main><!--$?--><template id="B:0"></template><p>…</p><!--/$--></main><div hidden id="S:0">x</div><script>$RC("B:0","S:0")</script>'),
 };
 let calls = 0;
@@ -20,6 +23,12 @@ function html(res: ServerResponse, cache: string, body: string) {
   // Next writes in pieces, as a stream.
   res.write(`<!DOCTYPE html><html><head></head><body>`);
   res.end(`${body}</body></html>`);
+}
+
+function dynamicHtml(res: ServerResponse, body: string) {
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader('cache-control', 'private, no-cache, no-store, max-age=0, must-revalidate');
+  res.end(`<!DOCTYPE html><html><head></head><body>${body}</body></html>`);
 }
 
 let next: Server;
@@ -62,6 +71,20 @@ describe('public responses', () => {
     expect(second.headers.get('x-cache')).toBe('HIT');
     expect(calls).toBe(before);
     expect(second.headers.get('content-security-policy')).toContain("script-src 'none'");
+  });
+
+  it('keeps an article Next rendered for this request, which is the same for every reader', async () => {
+    expect((await get('/posts/some-article')).headers.get('x-cache')).toBe('MISS');
+    const before = calls;
+    const again = await get('/posts/some-article');
+    expect(again.headers.get('x-cache')).toBe('HIT');
+    expect(await again.text()).toContain('文章');
+    expect(calls).toBe(before);
+  });
+
+  it('never keeps another page Next marked private', async () => {
+    await get('/tags/some-tag?page=2');
+    expect((await get('/tags/some-tag?page=2')).headers.get('x-cache')).toBe('BYPASS');
   });
 
   it('never keeps a page Next answered STALE', async () => {

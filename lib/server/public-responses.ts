@@ -54,16 +54,21 @@ function keptHeaders(res: ServerResponse): Record<string, string> {
 }
 
 /**
+ * Public pages rendered per request from cached reads, the same for every reader: a search (its
+ * results depend only on the query and the posts) and an article (see its page). Next marks them
+ * private only because they read the request (the query string, the slug).
+ */
+const RENDERED_PER_REQUEST = /^\/(search|posts\/[^/?]+)(\?|$)/;
+
+/**
  * The same bytes may go to every reader: a page Next served from its cache (not
  * STALE: that answer is already out of date, and a revalidation is under way),
- * or a search (its results depend only on the query and the posts; Next marks
- * it private only because it reads the query string).
+ * or one of the pages above.
  */
 function isShareable(req: IncomingMessage, res: ServerResponse): boolean {
   const nextCache = res.getHeader('x-nextjs-cache');
   const fromNextCache = nextCache !== undefined && nextCache !== 'STALE' && !/no-store|private/.test(String(res.getHeader('cache-control') ?? ''));
-  const isSearch = /^\/search(\?|$)/.test(req.url ?? '');
-  return res.statusCode === 200 && !res.hasHeader('set-cookie') && (fromNextCache || isSearch);
+  return res.statusCode === 200 && !res.hasHeader('set-cookie') && (fromNextCache || RENDERED_PER_REQUEST.test(req.url ?? ''));
 }
 
 const INCOMPLETE = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>出错了</title><h1>页面暂时无法显示（500）</h1><p>请稍后再试。</p></html>';

@@ -13,9 +13,10 @@ import { getNeighbours, getPublishedPost, getRelatedPosts } from '@/lib/posts/pu
 import { defaultSocialImageOf, pageAlternates } from '@/lib/settings/read';
 import { postPath, siteConfig } from '@/lib/site';
 
-// A placeholder keeps the route cacheable without reading the database at build;
-// real posts render on their first request and are then served from the cache.
-export const generateStaticParams = async () => [{ slug: '__placeholder__' }];
+// Rendered per request, whole (readers run no script, so nothing may stream in later), from the
+// cached reads below; the web server keeps the finished page until a write expires it. A page of
+// Next's route cache would cost two renders when its reads are cold (a crawler's walk after an edit).
+export const instant = false;
 
 export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): Promise<Metadata> {
   const post = await getPublishedPost(decodeParam((await params).slug));
