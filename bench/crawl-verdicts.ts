@@ -3,7 +3,7 @@ import type { Verdict } from './verdicts';
 
 const MB = 1024 * 1024;
 const COLD_WHY =
-  'A cold article goes through Next: its cached reads (post, neighbours, related posts, the site chrome) each serialised into and out of the data cache, the React Server Components render, the HTML render of that payload, then the web server\'s removal of the framework\'s scripts. A CPU profile of the walk (node --cpu-prof through `startApp`\'s nodeArgs) puts about two thirds of the server\'s time in Next and React (web streams, AsyncLocalStorage hooks and abort signals included), a tenth in garbage collection, a twentieth in Prisma and pg; the script removal, once a fifth, is now a tokenizing pass of about a millisecond (lib/server/public-html.ts). Ten milliseconds is below what one App Router render of this page costs on these cores; meeting it would take serving articles outside Next\'s per-request render (a page assembled from parts rendered at save time), which the project\'s rule that public pages are rendered by server components rules out, or more cores: renders spread over instances, and Postgres\'s share per page is small.';
+  'An article is rendered per request from its cached reads (post, neighbours, related posts, the site chrome): one React Server Components render and the HTML render of its payload, then the web server\'s removal of the framework\'s scripts and one compression; the web server keeps the result (lib/server/public-responses.ts). As a page of Next\'s route cache it cost twice that: a route-cache page whose reads are cold is rendered twice, a prospective render that fills the caches and then the final one, and after an edit every page of a crawler\'s walk is such a page (9 pages/s at 139 ms of CPU each in bench/results/2026-12-02-1450.md). A CPU profile of the walk (node --cpu-prof through `startApp`\'s nodeArgs) puts most of what remains in Next and React (web streams, Node 20\'s AsyncLocalStorage hooks, abort signals), about a tenth in garbage collection, under a tenth in Prisma and pg, and about a twentieth in the script removal; with every read warm a render still costs about 25 ms here. Ten milliseconds is below what one App Router render of this page costs on these cores: meeting it would take assembling articles outside Next\'s render (from parts rendered at save time), which the rule that public pages are rendered by server components rules out, or more cores, since renders spread over instances and Postgres\'s share per page is small.';
 
 /** Issue 15, target 2 (and 5 at this size): a crawler's walk, cold then warm, and the memory it leaves. */
 export function crawlVerdicts(c: CrawlResult): Verdict[] {
@@ -35,7 +35,7 @@ export function crawlVerdicts(c: CrawlResult): Verdict[] {
       met: warmMet,
       why: warmMet
         ? undefined
-        : 'Pages the response cache did not hold went through Next again: its RESPONSE_CACHE_MB of compressed pages holds thousands of articles, so a longer walk leaves the rest to Next\'s route cache, whose 50 MB (counted at two bytes a Chinese character) holds about 500.',
+        : 'Pages the response cache did not hold were rendered again: its RESPONSE_CACHE_MB of compressed pages holds thousands of articles, and an article is kept nowhere else (its reads are, in the data cache).',
     },
     {
       target: 'one instance\'s RSS after the crawl ≤ 500 MB, with the response cache at its byte limit',
