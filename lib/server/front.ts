@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { secureRequest } from '@/lib/security/secure-request';
 import { limitStreamedBody, refuseLargeBody } from './body-limit';
-import { isPublicUrl, isRouterRequest, KEEP_HEADER, refuseMethod, SELF_CACHED_URL } from './public-responses';
+import { isPublicUrl, isRouterRequest, KEEP_HEADER, refuseMethod, responseCacheKey, SELF_CACHED_URL } from './public-responses';
 import type { PlainResponse, ResponseCache } from './response-cache';
 import { sendKept, sendOnce, sendReady } from './send-response';
 import { endToEnd, type Upstream } from './upstream';
@@ -46,7 +46,7 @@ async function fetchWhole(upstream: Upstream, req: IncomingMessage): Promise<{ r
  */
 export function createFrontHandler({ upstream, cache, settled }: FrontOptions) {
   function servePublic(req: IncomingMessage, res: ServerResponse) {
-    const key = req.url ?? '/';
+    const key = responseCacheKey(req.url ?? '/');
     const validator = req.headers['if-none-match'];
     const cached = cache.lookup(key);
     if (cached) {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFrontHandler } from './front';
-import { createPublicRenderer } from './public-responses';
+import { createPublicRenderer, responseCacheKey } from './public-responses';
 import { createResponseCache } from './response-cache';
 import { createUpstream } from './upstream';
 
@@ -80,6 +80,23 @@ describe('public responses', () => {
     expect(again.headers.get('x-cache')).toBe('HIT');
     expect(await again.text()).toContain('文章');
     expect(calls).toBe(before);
+  });
+
+  it('answers an article asked for with any query string or percent-encoding from the one kept page', async () => {
+    await get('/posts/some-article');
+    const before = calls;
+    for (const variant of ['/posts/some-article?utm_source=feed', '/posts/some-article?x=1&y=2', '/posts/%73ome-%61rticle']) {
+      expect((await get(variant)).headers.get('x-cache')).toBe('HIT');
+    }
+    expect(calls).toBe(before);
+  });
+
+  it('keys a search by its query, and every other page by its path alone', () => {
+    expect(responseCacheKey('/search?q=%E6%8C%87%E5%8D%97')).toBe('/search?q=%E6%8C%87%E5%8D%97');
+    expect(responseCacheKey('/search?q=a')).not.toBe(responseCacheKey('/search?q=b'));
+    expect(responseCacheKey('/tags/%e6%8c%87?page=2')).toBe('/tags/%E6%8C%87');
+    expect(responseCacheKey('/posts/a%2Fb')).not.toBe(responseCacheKey('/posts/a/b'));
+    expect(responseCacheKey('/posts/%E0%A4%A')).toBe('/posts/%E0%A4%A');
   });
 
   it('never keeps another page Next marked private', async () => {

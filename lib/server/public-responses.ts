@@ -17,6 +17,29 @@ export function isPublicUrl(url: string | undefined): boolean {
  */
 export const SELF_CACHED_URL = /^\/(media|preview)\//;
 
+/** The one public page that reads its query string (the search); every other page is its path alone. */
+const READS_QUERY = /^\/search$/;
+
+const canonicalSegment = (segment: string) => {
+  try {
+    return encodeURIComponent(decodeURIComponent(segment));
+  } catch {
+    return segment; // Not valid percent-encoding: Next refuses it, and it is kept as sent.
+  }
+};
+
+/**
+ * The response cache's key for a public URL: its path in one spelling (each segment decoded and
+ * encoded again, as Next's router decodes it), and the query string only where the page reads it.
+ * `?utm_source=…`, a random query or `%61` for `a` is then the same kept page, not a new render
+ * and a new entry pushing readers' pages out.
+ */
+export function responseCacheKey(url: string): string {
+  const at = url.indexOf('?');
+  const path = (at < 0 ? url : url.slice(0, at)).split('/').map(canonicalSegment).join('/');
+  return at >= 0 && READS_QUERY.test(path) ? path + url.slice(at) : path;
+}
+
 const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action'];
 
 /** A fetch by Next's client router (admin pages run it), not a reader's request for a document. */

@@ -19,4 +19,9 @@ describe('pages the web server keeps for every reader', () => {
     const found = scanned.filter((f) => perReader.test(readFileSync(f, 'utf8')));
     expect(found).toEqual([]);
   });
+
+  it('read the query string only on the search page, the one page kept per query (responseCacheKey)', () => {
+    const readers = [...files('app/(public)'), ...files('components')].filter((f) => /\b(useS|s)earchParams\b/.test(readFileSync(f, 'utf8')));
+    expect(readers).toEqual([path.join('app', '(public)', 'search', 'page.tsx')]);
+  });
 });
