@@ -23,6 +23,11 @@ async function databaseState() {
   return { posts, revisions, tags };
 }
 
+const plannerRows = async (table: string) =>
+  (await db.$queryRaw<{ rows: number }[]>`SELECT reltuples::int AS rows FROM pg_class WHERE oid = ${table}::regclass`)[0]!.rows;
+const manualAnalyses = async (table: string) =>
+  (await db.$queryRaw<{ n: bigint }[]>`SELECT analyze_count AS n FROM pg_stat_user_tables WHERE relname = ${table}`)[0]!.n;
+
 async function tempCopyOfContent(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'content-'));
   await cp('content', dir, { recursive: true });
@@ -199,6 +204,10 @@ describe('a large run (chunked writes, the unchanged-file shortcut, worker-free 
     const first = await importPaths([dir]);
     expect(first.counts).toMatchObject({ imported: 120, failed: 0 });
     expect(first.results.every((r) => r.affected?.slugs.includes(r.slug!))).toBe(true);
+    // The planner knows the new table sizes at once, not when autovacuum next looks (lib/db/statistics.ts).
+    expect(await plannerRows('posts')).toBe(await db.post.count());
+    expect(await plannerRows('revisions')).toBe(await db.revision.count());
+    const analysed = await manualAnalyses('posts');
 
     const files = (await readdir(dir)).sort();
     const changed = path.join(dir, files[70]!);
@@ -213,6 +222,8 @@ describe('a large run (chunked writes, the unchanged-file shortcut, worker-free 
     expect(await db.revision.count()).toBe(revisionsBefore + 1);
     expect((await db.post.findUniqueOrThrow({ where: { id: edited.postId! } })).title).toBe('编辑改的');
     expect(again.results.filter((r) => r.status === 'unchanged').every((r) => r.postId && r.slug)).toBe(true);
+    // One changed post is no reason to sample the tables again.
+    expect(await manualAnalyses('posts')).toBe(analysed);
   });
 
   it('reports a copy of an already imported file as a duplicate, also when the original is skipped unread', async () => {

@@ -2,6 +2,7 @@ import { ContentError } from '@/lib/content/errors';
 import type { SourceFile } from '@/lib/content/files';
 import { decodeText } from '@/lib/content/parse';
 import { db } from '@/lib/db';
+import { analyzeAfterBulkWrite } from '@/lib/db/statistics';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { EditConflictError } from '@/lib/posts/errors';
 import { writeImportedPosts, type ImportedPostWrite } from '@/lib/posts/import-write';
@@ -227,6 +228,9 @@ export async function importSources(sources: SourceFile[], options: ImportOption
   } finally {
     await writing.catch(() => undefined);
   }
+  const counts = countResults(run.results);
+  // Before the pages are expired: their next renders plan with the new table sizes.
+  await analyzeAfterBulkWrite(counts.imported + counts.updated);
   const warning = await revalidatePosts(run.results.flatMap((r) => (r.affected ? [r.affected] : [])));
-  return { results: run.results, counts: countResults(run.results), ...(warning && { warning }) };
+  return { results: run.results, counts, ...(warning && { warning }) };
 }
