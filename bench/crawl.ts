@@ -32,6 +32,11 @@ export interface CrawlResult {
   articles: number;
   cold: CrawlPass;
   warm: CrawlPass;
+  /**
+   * The cheapest page the app renders per request, for comparison: searches that find nothing
+   * (one indexed query each; the suggestions beside them are cached reads), each query new.
+   */
+  floor?: CrawlPass;
   /** The app's resident memory after both walks. */
   rssAfterBytes: number;
   /** The response cache's byte limit (RESPONSE_CACHE_MB, as npm start reads it). */
@@ -123,6 +128,8 @@ async function articlePaths(database: BenchDatabase): Promise<string[]> {
   return rows.map((row) => `/posts/${encodeURIComponent(row.slug)}`);
 }
 
+const FLOOR_PAGES = 300;
+
 export async function measureCrawl(options: { app: AppServer; database: BenchDatabase; postgresDir: string; connections?: number; limit?: number }): Promise<CrawlResult> {
   const { app, database } = options;
   const connections = options.connections ?? 8;
@@ -135,5 +142,8 @@ export async function measureCrawl(options: { app: AppServer; database: BenchDat
   await app.revalidateSite();
   const cold = await walk(app.origin, paths, connections, cpu);
   const warm = await walk(app.origin, paths, connections, cpu);
-  return { connections, articles: all.length, cold, warm, rssAfterBytes: app.rss(), responseCacheLimitBytes: readEnv().RESPONSE_CACHE_MB * 1024 * 1024 };
+  const rssAfterBytes = app.rss();
+  const fruitless = Array.from({ length: Math.min(paths.length, FLOOR_PAGES) }, (_, i) => `/search?q=${encodeURIComponent(`无此词 zq${i}x`)}`);
+  const floor = await walk(app.origin, fruitless, connections, cpu);
+  return { connections, articles: all.length, cold, warm, floor, rssAfterBytes, responseCacheLimitBytes: readEnv().RESPONSE_CACHE_MB * 1024 * 1024 };
 }

@@ -9,13 +9,17 @@ import { ensureEmbeddedPostgres } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { importSources } from '@/lib/import/import';
 import { createRenderPool } from '@/lib/render/budget';
+import { parsePostFile } from '@/lib/content/parse';
+import { renderBody } from '@/lib/render/render';
+import { segmentForIndex } from '@/lib/words/segment';
 import { writeCorpus } from '@/test/corpus/corpus';
 
 /**
  * `tsx --conditions=react-server bench/import-cpu.ts --size 2k [--workers 2] [--dir <corpus>]`:
  * imports a generated corpus into a fresh embedded Postgres twice (new, then unchanged) and
  * prints wall time and CPU per post — this process (main thread and render workers) and
- * Postgres apart — so runs on a shared machine compare by CPU, not by the clock.
+ * Postgres apart — so runs on a shared machine compare by CPU, not by the clock. Then compiles
+ * every body again on this one thread, JIT warm, as a render worker does: the compile's own cost.
  */
 
 const TICK_MS = 10;
@@ -82,9 +86,27 @@ async function run(label: string) {
   );
 }
 
+/** Each body compiled and segmented for search here, on one thread, after a first pass to warm the JIT. */
+async function compileHere() {
+  const bodies = [];
+  for (const source of await collectSourceFiles([corpus])) {
+    const parsed = parsePostFile(source.name, await source.read());
+    bodies.push({ ...parsed, title: String(parsed.data.title ?? '') });
+  }
+  const pass = async () => {
+    for (const { format, body, title } of bodies) segmentForIndex((await renderBody(format, body, title)).text);
+  };
+  await pass();
+  const cpu = process.cpuUsage();
+  await pass();
+  const { user, system } = process.cpuUsage(cpu);
+  console.log(JSON.stringify({ label: 'compile on one thread', posts: bodies.length, cpuMsPerPost: Math.round(((user + system) / 1000 / bodies.length) * 100) / 100 }));
+}
+
 try {
   await run('import');
   await run('reimport');
+  await compileHere();
 } finally {
   await disconnectDb();
   await database.stop();
