@@ -11,6 +11,7 @@ import { importSources } from '@/lib/import/import';
 import { createRenderPool } from '@/lib/render/budget';
 import { parsePostFile } from '@/lib/content/parse';
 import { renderBody } from '@/lib/render/render';
+import type { BodyFormat } from '@/lib/generated/prisma/enums.ts';
 import { segmentForIndex } from '@/lib/words/segment';
 import { writeCorpus } from '@/test/corpus/corpus';
 
@@ -88,7 +89,7 @@ async function run(label: string) {
 
 /** Each body compiled and segmented for search here, on one thread, after a first pass to warm the JIT. */
 async function compileHere() {
-  const bodies = [];
+  const bodies: { format: BodyFormat; body: string; title: string }[] = [];
   for (const source of await collectSourceFiles([corpus])) {
     const parsed = parsePostFile(source.name, await source.read());
     bodies.push({ ...parsed, title: String(parsed.data.title ?? '') });
