@@ -13,6 +13,13 @@ const pages: Record<string, (res: ServerResponse) => void> = {
   // Rendered per request: Next marks these private, with no route-cache status.
   '/posts/some-article': (res) => dynamicHtml(res, '<p>文章</p>'),
   '/tags/some-tag?page=2': (res) => dynamicHtml(res, '<p>标签</p>'),
+  // An article's path with a query string that drew something other than the page from Next.
+  '/posts/other-article?_rsc=1': (res) => {
+    res.setHeader('content-type', 'text/x-component');
+    res.setHeader('cache-control', 'private, no-cache, no-store, max-age=0, must-revalidate');
+    res.end('0:{"not":"the page"}');
+  },
+  '/posts/other-article': (res) => dynamicHtml(res, '<p>另一篇</p>'),
   '/streaming': (res) => html(res, 'HIT', '<main><!--$?--><template id="B:0"></template><p>…</p><!--/$--></main><div hidden id="S:0">x</div><script>$RC("B:0","S:0")</script>'),
 };
 let calls = 0;
@@ -89,6 +96,13 @@ describe('public responses', () => {
       expect((await get(variant)).headers.get('x-cache')).toBe('HIT');
     }
     expect(calls).toBe(before);
+  });
+
+  it('keeps nothing but the page under an article\'s path, whatever a query string drew from Next', async () => {
+    expect((await get('/posts/other-article?_rsc=1')).headers.get('x-cache')).toBe('BYPASS');
+    const page = await get('/posts/other-article');
+    expect(page.headers.get('x-cache')).toBe('MISS');
+    expect(await page.text()).toContain('另一篇');
   });
 
   it('keys a search by its query, and every other page by its path alone', () => {

@@ -86,12 +86,15 @@ const RENDERED_PER_REQUEST = /^\/(search|posts\/[^/?]+)(\?|$)/;
 /**
  * The same bytes may go to every reader: a page Next served from its cache (not
  * STALE: that answer is already out of date, and a revalidation is under way),
- * or one of the pages above.
+ * or one of the pages above as the HTML document it is. Those are kept under their
+ * path alone (responseCacheKey): any other answer a query string might draw from
+ * Next is not what every reader of that path should get.
  */
 function isShareable(req: IncomingMessage, res: ServerResponse): boolean {
   const nextCache = res.getHeader('x-nextjs-cache');
   const fromNextCache = nextCache !== undefined && nextCache !== 'STALE' && !/no-store|private/.test(String(res.getHeader('cache-control') ?? ''));
-  return res.statusCode === 200 && !res.hasHeader('set-cookie') && (fromNextCache || RENDERED_PER_REQUEST.test(req.url ?? ''));
+  const renderedPage = RENDERED_PER_REQUEST.test(req.url ?? '') && contentType(res).startsWith('text/html');
+  return res.statusCode === 200 && !res.hasHeader('set-cookie') && (fromNextCache || renderedPage);
 }
 
 const INCOMPLETE = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>出错了</title><h1>页面暂时无法显示（500）</h1><p>请稍后再试。</p></html>';
