@@ -9,9 +9,10 @@ import { ensureEmbeddedPostgres } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { importSources } from '@/lib/import/import';
 import { createRenderPool } from '@/lib/render/budget';
-import { parsePostFile } from '@/lib/content/parse';
+import { decodeText } from '@/lib/content/parse';
+import { prepare } from '@/lib/import/decide';
 import { renderBody } from '@/lib/render/render';
-import type { BodyFormat } from '@/lib/generated/prisma/enums.ts';
+import type { PostSnapshot } from '@/lib/validations/post';
 import { segmentForIndex } from '@/lib/words/segment';
 import { writeCorpus } from '@/test/corpus/corpus';
 
@@ -89,10 +90,11 @@ async function run(label: string) {
 
 /** Each body compiled and segmented for search here, on one thread, after a first pass to warm the JIT. */
 async function compileHere() {
-  const bodies: { format: BodyFormat; body: string; title: string }[] = [];
+  const bodies: PostSnapshot[] = [];
   for (const source of await collectSourceFiles([corpus])) {
-    const parsed = parsePostFile(source.name, await source.read());
-    bodies.push({ ...parsed, title: String(parsed.data.title ?? '') });
+    const bytes = await source.read();
+    // As the import reads a file: its snapshot's format, body and title are what a worker compiles.
+    bodies.push(prepare(source.name, bytes, decodeText(bytes)).snapshot);
   }
   const pass = async () => {
     for (const { format, body, title } of bodies) segmentForIndex((await renderBody(format, body, title)).text);

@@ -16,6 +16,6 @@ export async function analyzeAfterBulkWrite(rows: number): Promise<void> {
     await db.$executeRawUnsafe(`ANALYZE ${IMPORT_TABLES.join(', ')}`);
   } catch (error) {
     // What was written stands; only the plans wait for autovacuum.
-    console.warn(`[import] planner statistics not refreshed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[import] planner statistics not refreshed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
